@@ -1,0 +1,1 @@
+"""Arabic conflict-news event extraction: text, dates, gazetteer, events, tables."""
