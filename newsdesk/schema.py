@@ -1,0 +1,126 @@
+"""The table contract of DESIGN.md: column names, allowed values and list columns.
+
+Every module that reads or writes a table takes its columns from here, so the contract lives in
+one place and a test can hold the shipped CSVs to it.
+"""
+
+from __future__ import annotations
+
+EVENT_TYPES: tuple[str, ...] = (
+    "call",
+    "meeting",
+    "agreement",
+    "letter",
+    "statement",
+    "incident",
+    "hostilities",
+)
+STATUSES: tuple[str, ...] = ("happened", "planned", "denied")
+PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+PUBLISHED_BASES: tuple[str, ...] = ("stated", "inferred", "editor")
+FLAGS: tuple[str, ...] = (
+    "date_conflict",
+    "garbled_month",
+    "inferred_year",
+    "inferred_date",
+    "edited",
+)
+
+LIST_SEPARATOR = ";"
+
+EVENTS: tuple[str, ...] = (
+    "event_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "type",
+    "status",
+    "participants",
+    "initiator",
+    "place_id",
+    "topics",
+    "title_en",
+    "title_ar",
+    "summary_en",
+    "summary_ar",
+    "source_articles",
+    "n_sources",
+    "flags",
+    "plover",
+    "confidence",
+)
+MENTIONS: tuple[str, ...] = (
+    "mention_id",
+    "event_id",
+    "article_id",
+    "start",
+    "end",
+    "type",
+    "date",
+    "date_precision",
+    "participants",
+    "place_id",
+    "status",
+)
+ARTICLES: tuple[str, ...] = (
+    "article_id",
+    "file",
+    "outlet",
+    "published",
+    "published_basis",
+    "n_chars",
+    "sha256",
+)
+ACTORS: tuple[str, ...] = (
+    "actor_id",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "role_en",
+    "role_ar",
+    "country",
+)
+PLACES: tuple[str, ...] = (
+    "place_id",
+    "name_en",
+    "name_ar",
+    "aliases_ar",
+    "kind",
+    "country",
+    "district_id",
+    "lat",
+    "lon",
+)
+TOPICS: tuple[str, ...] = ("topic_id", "name_en", "name_ar", "cues_ar")
+CORRECTIONS: tuple[str, ...] = (
+    "correction_id",
+    "event_id",
+    "field",
+    "value",
+    "editor",
+    "time",
+    "note",
+)
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "events": EVENTS,
+    "mentions": MENTIONS,
+    "articles": ARTICLES,
+    "actors": ACTORS,
+    "places": PLACES,
+    "topics": TOPICS,
+    "corrections": CORRECTIONS,
+}
+
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("participants", "topics", "source_articles", "flags"),
+    "mentions": ("participants",),
+    "actors": ("aliases_ar",),
+    "places": ("aliases_ar",),
+    "topics": ("cues_ar",),
+}
+
+# Special correction fields: they act on the whole event rather than on one column.
+DELETE_FIELD = "_delete"
+MERGE_FIELD = "_merge_into"
+CREATE_FIELD = "_create"

@@ -1,0 +1,78 @@
+"""Reading and writing the contract tables as CSV.
+
+All cells are read as strings (ids such as `0012` and dates must never be reinterpreted); list
+cells are split on `;` only by the callers that need lists, through `split_list`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from newsdesk.schema import LIST_SEPARATOR, TABLES
+
+
+def split_list(cell: object) -> list[str]:
+    """Split a `;` list cell; empty and missing cells are the empty list."""
+    if cell is None or (isinstance(cell, float) and cell != cell):
+        return []
+    return [part.strip() for part in str(cell).split(LIST_SEPARATOR) if part.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(item for item in items if item)
+
+
+def read_table(path: Path, name: str) -> pd.DataFrame:
+    """Read one contract table, all columns as strings, in contract order."""
+    columns = TABLES[name]
+    if not path.exists():
+        return pd.DataFrame({column: pd.Series(dtype="string") for column in columns})
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [column for column in columns if column not in frame.columns]
+    if missing:
+        raise ValueError(f"{path}: missing columns {', '.join(missing)}")
+    return frame[list(columns)]
+
+
+def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """All contract tables of a data folder, keyed by table name."""
+    return {name: read_table(data_dir / f"{name}.csv", name) for name in TABLES}
+
+
+def write_rows(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
+    """Write rows atomically: a reader never sees a half-written table."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: _cell(row.get(column, "")) for column in columns})
+    write_text_atomic(path, buffer.getvalue())
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return join_list(str(item) for item in value)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
