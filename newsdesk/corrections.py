@@ -1,0 +1,87 @@
+"""Published events = extracted events with the editors' corrections applied.
+
+Corrections are keyed on event_id and field, applied in order of their time, so a rebuild of
+the extraction never loses an editor's work; a correction whose event is gone is returned as an
+orphan instead of being dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from newsdesk.schema import CREATE_FIELD, DELETE_FIELD, EVENTS, MERGE_FIELD
+from newsdesk.tables import join_list, split_list
+
+TRUE_VALUES = frozenset({"1", "true", "yes"})
+
+
+@dataclass(frozen=True)
+class Published:
+    events: pd.DataFrame
+    orphans: pd.DataFrame
+
+
+def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> Published:
+    """Apply field corrections, creations, merges and deletions to the extracted events.
+
+    A `_create` correction starts a new event (its other fields come from the same event_id's
+    field corrections); `_merge_into` folds an event's sources into another and removes it;
+    `_delete` removes it. Every touched event gets the `edited` flag.
+    """
+    rows = {row["event_id"]: dict(row) for row in events.to_dict("records")}
+    order = list(rows)
+    ordered = corrections.sort_values(["time", "correction_id"], kind="stable")
+    orphan_ids: list[str] = []
+    created = {
+        event_id
+        for event_id, field, value in ordered[["event_id", "field", "value"]].itertuples(
+            index=False
+        )
+        if field == CREATE_FIELD and value.strip().lower() in TRUE_VALUES
+    }
+    for event_id in created:
+        if event_id not in rows:
+            rows[event_id] = {column: "" for column in EVENTS} | {"event_id": event_id}
+            order.append(event_id)
+    removed: set[str] = set()
+    for record in ordered.to_dict("records"):
+        event_id, field, value = record["event_id"], record["field"], record["value"]
+        if event_id not in rows:
+            orphan_ids.append(record["correction_id"])
+            continue
+        row = rows[event_id]
+        if field == CREATE_FIELD:
+            pass
+        elif field == DELETE_FIELD:
+            if value.strip().lower() in TRUE_VALUES:
+                removed.add(event_id)
+        elif field == MERGE_FIELD:
+            target = rows.get(value)
+            if target is None:
+                orphan_ids.append(record["correction_id"])
+                continue
+            _merge_sources(target, row)
+            removed.add(event_id)
+        elif field in EVENTS and field != "event_id":
+            row[field] = value
+        else:
+            orphan_ids.append(record["correction_id"])
+            continue
+        row["flags"] = join_list(sorted(set(split_list(row.get("flags"))) | {"edited"}))
+    published = pd.DataFrame(
+        [rows[event_id] for event_id in order if event_id not in removed], columns=list(EVENTS)
+    ).fillna("")
+    orphans = corrections[corrections["correction_id"].isin(orphan_ids)]
+    return Published(events=published.reset_index(drop=True), orphans=orphans)
+
+
+def _merge_sources(target: dict, duplicate: dict) -> None:
+    sources = split_list(target.get("source_articles")) + split_list(
+        duplicate.get("source_articles")
+    )
+    unique = list(dict.fromkeys(sources))
+    target["source_articles"] = join_list(unique)
+    target["n_sources"] = str(len(unique))
+    target["flags"] = join_list(sorted(set(split_list(target.get("flags"))) | {"edited"}))
