@@ -1,0 +1,75 @@
+"""Arabic normalisation for matching.
+
+News text spells the same word many ways (hamza seats, alef forms, ta marbuta, diacritics,
+tatweel, two digit systems). Matching happens on a normalised copy; `normalize_with_map` keeps,
+for every normalised character, the offset of the original character it came from, so evidence
+offsets always point into the original article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u06e1", "\u06ed"}
+_REMOVED = _DIACRITICS | {"\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+_TABLE = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ي": "ي",
+    "ئ": "ء",
+    "ؤ": "ء",
+    "ة": "ه",
+    "ۃ": "ه",
+    "ک": "ك",
+    "ه": "ه",
+    "۔": ".",
+    "،": "،",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+}
+for _i in range(10):
+    _TABLE[chr(0x0660 + _i)] = str(_i)
+    _TABLE[chr(0x06F0 + _i)] = str(_i)
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise `text`; also return the original offset of each normalised character."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        if char in _REMOVED:
+            continue
+        mapped = _TABLE.get(char)
+        if mapped is None:
+            mapped = char.lower() if char.isascii() else _fold_presentation(char)
+        out.append(mapped)
+        offsets.append(index)
+    return "".join(out), offsets
+
+
+def normalize(text: str) -> str:
+    """Normalised text for matching and search (whitespace folded)."""
+    return _SPACES.sub(" ", normalize_with_map(text)[0]).strip()
+
+
+def _fold_presentation(char: str) -> str:
+    """Arabic presentation forms (ﻻ, ﺑ ...) fold to their base letters, one char per char."""
+    code = ord(char)
+    if 0xFB50 <= code <= 0xFEFF:
+        folded = unicodedata.normalize("NFKC", char)
+        if len(folded) == 1:
+            return _TABLE.get(folded, folded)
+    return char
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= char <= "\u06ff" for char in text)

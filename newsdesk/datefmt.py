@@ -1,0 +1,90 @@
+"""Dates written as precisely as they are known, in English and Arabic.
+
+A month is never shown as a day: week precision reads "mid-March 2023" / "منتصف آذار/مارس
+2023", and when sources disagree on the day both days are given ("9 or 10 November 2020").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTHS_LEVANTINE = (
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+)
+MONTHS_WESTERN_AR = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+PART_EN = {"early": "early", "mid": "mid-", "late": "late"}
+PART_AR = {"early": "مطلع", "mid": "منتصف", "late": "أواخر"}
+
+
+def month_name(month: int, lang: str) -> str:
+    if lang == "ar":
+        return f"{MONTHS_LEVANTINE[month - 1]}/{MONTHS_WESTERN_AR[month - 1]}"
+    return MONTHS_EN[month - 1]
+
+
+def part_of_month(day: int) -> str:
+    return "early" if day <= 10 else "mid" if day <= 20 else "late"
+
+
+def format_date(
+    date: dt.date, precision: str, lang: str = "en", other_days: tuple[dt.date, ...] = ()
+) -> str:
+    """`other_days`: further days that sources give for the same event (a date conflict)."""
+    month = month_name(date.month, lang)
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return f"{month} {date.year}"
+    if precision == "week":
+        part = part_of_month(date.day)
+        if lang == "ar":
+            return f"{PART_AR[part]} {month} {date.year}"
+        joiner = "" if part == "mid" else " "
+        return f"{PART_EN[part]}{joiner}{month} {date.year}"
+    days = sorted({date, *other_days})
+    if len(days) > 1 and all((d.year, d.month) == (date.year, date.month) for d in days):
+        word = " أو " if lang == "ar" else " or "
+        numbers = word.join(str(d.day) for d in days)
+        return f"{numbers} {month} {date.year}"
+    if len(days) > 1:
+        word = " أو " if lang == "ar" else " or "
+        return word.join(format_date(d, "day", lang) for d in days)
+    return f"{date.day} {month} {date.year}"
