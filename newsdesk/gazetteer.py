@@ -1,0 +1,264 @@
+"""The gazetteer: people, offices, countries, places, topics and cue words, matched in text.
+
+Everything is loaded from the lexicon files and compiled once per process into a token trie.
+Arabic attaches conjunctions and prepositions to the word (`وبموسكو`, `لعلييف`) and pronouns
+to its end (`لقائه`), so each token is tried with those clitics removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newsdesk.arabic import normalize
+from newsdesk.lexicon_files import lexicon_dir, read_lexicon
+from newsdesk.tables import split_list
+
+_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon phrase found in a sentence (normalised coordinates, token indices)."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    kind: str
+    value: str
+    extra: tuple[str, ...] = ()
+
+
+def tokenize(norm: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
+
+
+def token_forms(token: str) -> list[str]:
+    """The token itself, then with proclitics and pronoun suffixes removed."""
+    forms = [token]
+    stems = [token]
+    if token.startswith("لل") and len(token) > 4:
+        stems.append("ال" + token[2:])
+    for prefix in _PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            stems.append(token[len(prefix) :])
+    for stem in stems:
+        if stem not in forms:
+            forms.append(stem)
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                bare = stem[: -len(suffix)]
+                for candidate in (bare, bare[:-1] + "ء" if bare.endswith("ء") else bare):
+                    if candidate not in forms:
+                        forms.append(candidate)
+    return forms
+
+
+class PhraseMatcher:
+    """Longest-match lookup of multi-word phrases over tokens, clitics allowed on the first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, tuple[str, ...]]]] = (
+            defaultdict(list)
+        )
+
+    def add(self, phrase: str, kind: str, value: str, extra: tuple[str, ...] = ()) -> None:
+        words = tuple(token.text for token in tokenize(normalize(phrase)))
+        if words:
+            self._by_first[words[0]].append((words, kind, value, extra))
+
+    def finalize(self) -> None:
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+
+    def find(self, norm: str, tokens: list[Token] | None = None) -> list[Match]:
+        tokens = tokens if tokens is not None else tokenize(norm)
+        matches: list[Match] = []
+        index = 0
+        while index < len(tokens):
+            best = None
+            for form_rank, form in enumerate(token_forms(tokens[index].text)):
+                for words, kind, value, extra in self._by_first.get(form, ()):
+                    size = len(words)
+                    if index + size > len(tokens):
+                        continue
+                    if all(tokens[index + k].text == words[k] for k in range(1, size)) or (
+                        size > 1 and _tail_with_suffix(tokens, index, words)
+                    ):
+                        key = (size, -form_rank)
+                        if best is None or key > best[0]:
+                            best = (key, size, kind, value, extra)
+                        break
+            if best is None:
+                index += 1
+                continue
+            _, size, kind, value, extra = best
+            last = index + size - 1
+            matches.append(
+                Match(tokens[index].start, tokens[last].end, index, last, kind, value, extra)
+            )
+            index += size
+        return matches
+
+
+def _tail_with_suffix(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+    size = len(words)
+    if any(tokens[index + k].text != words[k] for k in range(1, size - 1)):
+        return False
+    return words[-1] in token_forms(tokens[index + size - 1].text)
+
+
+@dataclass(frozen=True)
+class Office:
+    actor_id: str
+    office: str
+    country: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass
+class Gazetteer:
+    actors: list[dict[str, str]]
+    places: list[dict[str, str]]
+    topics: list[dict[str, str]]
+    countries: dict[str, dict[str, str]]
+    offices: list[Office]
+    cues: PhraseMatcher
+    names: PhraseMatcher
+    place_matcher: PhraseMatcher
+    topic_matcher: PhraseMatcher
+    outlets: PhraseMatcher
+    place_by_id: dict[str, dict[str, str]]
+    actor_by_id: dict[str, dict[str, str]]
+    surnames: dict[str, str]
+
+    def holder(self, office: str, country: str, on: dt.date) -> str | None:
+        """Who held an office in a country on a date (`leader` means the country's leader)."""
+        if office == "leader":
+            office = self.countries.get(country, {}).get("leader_office", "head_of_state")
+        best = None
+        for record in self.offices:
+            if record.office != office or record.country != country:
+                continue
+            if (record.start is None or record.start <= on) and (
+                record.end is None or on <= record.end
+            ):
+                return record.actor_id
+            best = best or record.actor_id
+        return None
+
+    def offices_of(self, actor_id: str, on: dt.date) -> list[Office]:
+        return [
+            record
+            for record in self.offices
+            if record.actor_id == actor_id
+            and (record.start is None or record.start <= on)
+            and (record.end is None or on <= record.end)
+        ]
+
+    def actor_country(self, actor_id: str) -> str:
+        return self.actor_by_id.get(actor_id, {}).get("country", "")
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@cache
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Compile all lexicons of a folder (cached per folder and process)."""
+    folder = directory or lexicon_dir()
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return read_lexicon(name, folder)
+
+    actors = rows("actors.csv")
+    countries = {row["country_id"]: row for row in rows("countries.csv")}
+    offices = [
+        Office(r["actor_id"], r["office"], r["country"], _date(r["start"]), _date(r["end"]))
+        for r in rows("offices.csv")
+    ]
+    places = rows("places.csv")
+    topics = rows("topics.csv")
+
+    names = PhraseMatcher()
+    surnames: dict[str, str] = {}
+    for actor in actors:
+        for alias in [actor["name_ar"], *split_list(actor["aliases_ar"])]:
+            names.add(alias, "actor", actor["actor_id"])
+            words = normalize(alias).split()
+            if len(words) == 1 and len(words[0]) >= 6:
+                surnames[words[0]] = actor["actor_id"]
+    for row in rows("role_phrases.csv"):
+        phrase, office, country = row["phrase_ar"], row["office"], row["country"]
+        if "{name}" in phrase or "{adj}" in phrase:
+            slot, column = (
+                ("{name}", "names_ar") if "{name}" in phrase else ("{adj}", "adjectives_ar")
+            )
+            for country_id, record in countries.items():
+                for form in split_list(record.get(column, "")):
+                    names.add(phrase.replace(slot, form), "role", office, (country_id,))
+        else:
+            names.add(phrase, "role", office, (country,))
+    for country_id, record in countries.items():
+        for form in [record["name_ar"], *split_list(record.get("names_ar", ""))]:
+            names.add(form, "country", country_id)
+        for form in split_list(record.get("adjectives_ar", "")):
+            names.add(form, "adjective", country_id)
+    for row in rows("groups.csv"):
+        names.add(row["phrase_ar"], "group", row["countries"])
+    names.finalize()
+
+    place_matcher = PhraseMatcher()
+    for place in places:
+        for alias in [place["name_ar"], *split_list(place["aliases_ar"])]:
+            place_matcher.add(alias, "place", place["place_id"])
+    place_matcher.finalize()
+
+    topic_matcher = PhraseMatcher()
+    for topic in topics:
+        for cue in split_list(topic["cues_ar"]):
+            topic_matcher.add(cue, "topic", topic["topic_id"])
+    topic_matcher.finalize()
+
+    cues = PhraseMatcher()
+    for row in rows("cues.csv"):
+        cues.add(row["cue_ar"], row["category"], row["value"], (row["plural"], row["plover"]))
+    cues.finalize()
+
+    outlets = PhraseMatcher()
+    for row in rows("outlets.csv"):
+        for alias in split_list(row["aliases_ar"]):
+            outlets.add(alias, "outlet", row["name_en"])
+    outlets.finalize()
+
+    return Gazetteer(
+        actors=actors,
+        places=places,
+        topics=topics,
+        countries=countries,
+        offices=offices,
+        cues=cues,
+        names=names,
+        place_matcher=place_matcher,
+        topic_matcher=topic_matcher,
+        outlets=outlets,
+        place_by_id={place["place_id"]: place for place in places},
+        actor_by_id={actor["actor_id"]: actor for actor in actors},
+        surnames=surnames,
+    )

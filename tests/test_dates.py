@@ -1,0 +1,102 @@
+"""Date expressions in both month systems, both digit systems, and relative to publication."""
+
+import datetime as dt
+
+import pytest
+
+from newsdesk.arabic import normalize
+from newsdesk.dates import find_dates, resolve
+
+PUBLISHED = dt.date(2023, 4, 15)  # a Saturday
+
+
+def read(text: str, published: dt.date = PUBLISHED, context_year: int | None = None):
+    exprs = find_dates(normalize(text))
+    return [
+        [
+            (r.date.isoformat(), r.precision, sorted(r.flags))
+            for r in resolve(e, published, context_year)
+        ]
+        for e in exprs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اجتمع الوزيران في 3 شباط 2022 في جنيف", ("2022-02-03", "day")),
+        ("وقعت الوثيقة يوم 14 ديسمبر 2021", ("2021-12-14", "day")),
+        ("أعلنت الوكالة في ١٩ سبتمبر ٢٠٢٣ بدء العملية", ("2023-09-19", "day")),
+        ("جرى الاتصال في 5 تشرين الأول/أكتوبر 2022", ("2022-10-05", "day")),
+        ("في 22 أيار/مايو 2022 عقد لقاء", ("2022-05-22", "day")),
+        ("في الثاني عشر من تموز/يوليو 2023", ("2023-07-12", "day")),
+        ("خلال شهر آب 2024 تواصلت المفاوضات", ("2024-08-01", "month")),
+        ("في أكتوبر 2020 اشتد القتال", ("2020-10-01", "month")),
+        ("اندلعت المواجهات عام 2016", ("2016-01-01", "year")),
+    ],
+)
+def test_absolute_dates(text, expected):
+    (first,) = read(text)
+    assert first[0][:2] == expected
+
+
+def test_combined_months_that_agree_are_one_date_without_flag():
+    assert read("في 9 تشرين الثاني/نوفمبر 2020") == [[("2020-11-09", "day", [])]]
+
+
+def test_garbled_combined_month_gives_both_candidates_western_first():
+    (candidates,) = read("في 11 كانون الأول/يناير 2021")
+    assert candidates == [
+        ("2021-01-11", "day", ["garbled_month"]),
+        ("2021-12-11", "day", ["garbled_month"]),
+    ]
+
+
+def test_list_of_dates_shares_the_year_written_at_its_end():
+    result = read("في 3 آذار و17 نيسان 2022")
+    assert [c[0][0] for c in result] == ["2022-03-03", "2022-04-17"]
+    assert all(not c[0][2] for c in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال اليوم السبت إن", ("2023-04-15", "day")),
+        ("أعلن يوم أمس الجمعة أن", ("2023-04-14", "day")),
+        ("جرى أمس الاتصال", ("2023-04-14", "day")),
+        ("التقيا قبل اسبوعين في", ("2023-04-01", "week")),
+        ("قبل أسبوع", ("2023-04-08", "week")),
+        ("قبل ثلاثة أيام", ("2023-04-12", "day")),
+        ("في منتصف مارس الماضي", ("2023-03-15", "week")),
+        ("في نهاية شهر يناير الماضي", ("2023-01-25", "week")),
+        ("مطلع الشهر الجاري", ("2023-04-05", "week")),
+        ("الشهر الماضي", ("2023-03-01", "month")),
+        ("في وقت سابق من هذا الشهر", ("2023-04-01", "month")),
+        ("العام الماضي", ("2022-01-01", "year")),
+        ("في السادس من نيسان/أبريل الجاري", ("2023-04-06", "day")),
+        ("ويوم الأربعاء أعلن", ("2023-04-12", "day")),
+        ("في ديسمبر الماضي", ("2022-12-01", "month")),
+    ],
+)
+def test_relative_dates(text, expected):
+    (first,) = read(text)
+    assert first[0][:2] == expected
+
+
+def test_month_without_year_takes_context_year_and_is_flagged():
+    (candidates,) = read("في 9 نوفمبر/تشرين الثاني وقع القادة", context_year=2020)
+    assert candidates == [("2020-11-09", "day", ["inferred_year"])]
+
+
+def test_month_without_year_or_context_is_the_latest_before_publication():
+    (candidates,) = read("في 20 آب جرى", published=dt.date(2023, 3, 1))
+    assert candidates == [("2022-08-20", "day", ["inferred_year"])]
+
+
+def test_weekday_that_contradicts_the_date_is_noticed():
+    (candidates,) = [resolve(e, PUBLISHED) for e in find_dates(normalize("اليوم الاثنين"))]
+    assert not candidates[0].weekday_ok
+
+
+def test_plain_words_are_not_dates():
+    assert read("قال الأب إن الحرب مأساة وإن اليوميات تتكرر") == []
