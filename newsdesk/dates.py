@@ -163,10 +163,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "rel_month": re.compile(
             rf"{pre}(?:(?P<part>{part})\s+|في وقت سابق من\s+)?"
-            rf"(?:(?:الشهر|هذا الشهر)\s*(?P<yw>{yearword})?)(?![\w])"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
         ),
         "rel_year": re.compile(
-            rf"{pre}(?:(?P<part>{part})\s+)?(?:العام|هذا العام|السنه)\s+(?P<yw>{yearword})?(?![\w])"
+            rf"{pre}(?:(?P<part>{part})\s+)?(?:(?:العام|السنه)\s+(?P<yw>{yearword})|هذا العام)(?![\w])"
         ),
         "rel_week": re.compile(rf"{pre}الاسبوع\s+(?P<yw>{yearword})(?![\w])"),
     }

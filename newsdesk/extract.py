@@ -13,12 +13,19 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from newsdesk.dates import DateExpr, Resolved, find_dates, resolve
-from newsdesk.gazetteer import Gazetteer, Match, Token, tokenize
+from newsdesk.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
 from newsdesk.published import Publication, infer_date, stated_date
 from newsdesk.text import Article, Sentence
 
 LEAD_SENTENCES = 4
-DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement", "incident"})
+DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
+BEFORE_TRIGGER_CHARS = {"agreement": 30}
+BEFORE_TRIGGER_DEFAULT = 160
+AFTER_DATE_CHARS = 30
+PARTY_WINDOW = 12
+ADJACENT_TOKENS = 2
+TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
+PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
 PLACE_KINDS = {
     "meeting": {"city", "town", "venue", "village"},
     "agreement": {"city", "town", "venue"},
@@ -165,7 +172,7 @@ def _sentence_mentions(
     context_year: int | None,
     gaz: Gazetteer,
 ) -> list[Mention]:
-    triggers = [cue for cue in item.cues if cue.kind == "type"]
+    triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
     if not triggers:
         return []
     sentence = item.sentence
@@ -175,6 +182,7 @@ def _sentence_mentions(
     topics = _unique(match.value for match in item.topics)
     mentions: list[Mention] = []
     previous_people: list[str] = []
+    previous_dates: list[DateExpr] = []
     for position, trigger in enumerate(triggers):
         scope_start = 0 if position == 0 else trigger.start
         scope_end = triggers[position + 1].start if position + 1 < len(triggers) else len(norm)
@@ -185,17 +193,29 @@ def _sentence_mentions(
         status = _status(item.cues, trigger, scope_start, scope_end, position)
         if status == "conditional":
             continue
-        dates = [expr for expr in item.dates if in_scope(expr)]
+        dates = _trigger_dates(item, trigger, scope_start, scope_end)
+        if trigger.value == "agreement" and not _concluded(
+            item, trigger, dates, scope_start, scope_end
+        ):
+            continue
         plural = trigger.extra[0] if trigger.extra else ""
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
         else:
-            nearest = min(dates, key=lambda e: abs(e.start - trigger.start), default=None)
-            chosen = [[nearest] if nearest else []]
+            chosen = [dates[:1]]
+        if (
+            not chosen[0]
+            and previous_dates
+            and trigger.value in DEFAULT_DATED_TYPES
+            and plural != "plural"
+            and not _temporal_relation(item.tokens, triggers[position - 1], trigger)
+        ):
+            chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both
         for choice in chosen:
             candidates = []
             for expr in choice:
-                candidates = resolve(expr, published, context_year)
+                if _usable(expr, trigger, sentence):
+                    candidates = resolve(expr, published, context_year)
             on = candidates[0].date if candidates else published
             people = _people(item, in_scope, on, gaz, previous_people, trigger)
             place = _place(item, in_scope, trigger, trigger.value, gaz)
@@ -203,6 +223,8 @@ def _sentence_mentions(
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
                 mention_status = "planned"
+            if mention_status == "planned" and candidates and candidates[0].date <= published:
+                candidates = []  # the date of the announcement, not of the planned event
             start, end = sentence.start, sentence.end
             base = Mention(
                 article_id=article_id,
@@ -234,7 +256,67 @@ def _sentence_mentions(
             else:
                 mentions.append(base)
             previous_people = people or previous_people
+            previous_dates = choice or previous_dates
     return mentions
+
+
+def _join_adjacent(triggers: list[Match]) -> list[Match]:
+    """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
+    joined: list[Match] = []
+    for trigger in triggers:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.value == trigger.value
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+        ):
+            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
+            continue
+        joined.append(trigger)
+    return joined
+
+
+def _temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool:
+    """`بعد`/`قبل` between two triggers means two times, not one."""
+    between = tokens[before.last_token + 1 : after.first_token]
+    return any(form in TEMPORAL_WORDS for token in between for form in token_forms(token.text))
+
+
+def _usable(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
+    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only."""
+    if expr.kind != "today" or expr.weekday is not None or expr.amount:
+        return True
+    return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
+
+
+def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
+    """Dates of a trigger, best first: those after it, then close ones before it.
+
+    A date well before an agreement noun belongs to it only through a signing verb between
+    them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
+    """
+    after = [e for e in item.dates if trigger.start <= e.start < hi]
+    before = []
+    for expr in item.dates:
+        if not lo <= expr.start < trigger.start:
+            continue
+        limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
+        if any(
+            cue.kind == "concluded" and expr.end <= cue.start < trigger.start for cue in item.cues
+        ):
+            limit = BEFORE_TRIGGER_DEFAULT
+        between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
+        related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
+        if trigger.start - expr.end <= limit and not related:
+            before.append(expr)
+    return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
+
+
+def _concluded(item: _Parsed, trigger: Match, dates: list[DateExpr], lo: int, hi: int) -> bool:
+    """An agreement is an event only when signed, adopted or dated, not when merely discussed."""
+    if any(e.start >= trigger.end and e.start - trigger.end <= AFTER_DATE_CHARS for e in dates):
+        return True
+    return any(cue.kind == "concluded" and lo <= cue.start < hi for cue in item.cues)
 
 
 def _split_pairs(mention: Mention) -> list[Mention]:
@@ -270,6 +352,8 @@ def _people(
     for match in item.names:
         if not in_scope(match):
             continue
+        if trigger.value in PARTY_AFTER_TYPES and match.start < trigger.start:
+            continue
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role":
@@ -294,7 +378,8 @@ def _people(
     people = [person for person in _unique(people) if person]
     if trigger.value == "agreement" and len(people) < 2:
         for match in item.names:
-            if in_scope(match) and match.kind == "country":
+            near = abs(match.first_token - _token_index(tokens, trigger.start)) <= PARTY_WINDOW
+            if in_scope(match) and match.kind == "country" and near:
                 holder = gaz.holder("leader", match.value, on)
                 if holder:
                     people.append(holder)
@@ -305,6 +390,10 @@ def _people(
     elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
         people = _unique(people + previous)
     return people
+
+
+def _token_index(tokens: list[Token], offset: int) -> int:
+    return next((i for i, token in enumerate(tokens) if token.start >= offset), len(tokens))
 
 
 def _after_leader_word(tokens: list[Token], match: Match) -> bool:
@@ -385,8 +474,15 @@ def _resolve_article(
             continue
         host = _coreferent(mention, dated)
         if host is not None:
-            host.participants = _unique(host.participants + mention.participants)
+            if "split" not in host.flags:
+                host.participants = _unique(host.participants + mention.participants)
             host.topics = _unique(host.topics + mention.topics)
+            continue
+        inherited = _previous_sentence_date(mention, parsed, published)
+        if inherited:
+            mention.candidates = inherited
+            result.append(mention)
+            dated.append(mention)
             continue
         if (
             mention.in_lead
@@ -405,13 +501,37 @@ def _resolve_article(
     return result
 
 
+def _previous_sentence_date(
+    mention: Mention, parsed: list[_Parsed], published: dt.date
+) -> list[Resolved]:
+    """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
+    if mention.sentence == 0 or not mention.participants or mention.status != "happened":
+        return []
+    previous = parsed[mention.sentence - 1]
+    people = {m.value for m in previous.names if m.kind == "actor"}
+    people |= {_role_holder(m) for m in previous.names if m.kind == "role"}
+    dates = [e for e in previous.dates if e.kind != "weekday"]
+    if len(dates) != 1 or not people & set(mention.participants):
+        return []
+    return resolve(dates[0], published)
+
+
+def _role_holder(match: Match) -> str:
+    return ""
+
+
 def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
     people = set(mention.participants)
     for other in dated:
         if other.type != mention.type or other.status != mention.status:
             continue
         theirs = set(other.participants)
-        if people <= theirs or theirs <= people:
+        added, shared = people - theirs, people & theirs
+        if (
+            (people and not added)
+            or not (people or theirs)
+            or (len(shared) >= 2 and len(added) <= 1)
+        ):
             return other
     return None
 
@@ -441,10 +561,20 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.type == "statement":
             day = mention.candidates[0].date
-            if any(
-                h.candidates[0].date == day and set(mention.participants) <= set(h.participants)
-                for h in hosts
-            ):
+            host = next(
+                (
+                    h
+                    for h in hosts
+                    if h.candidates[0].date == day
+                    and (
+                        set(mention.participants) <= set(h.participants)
+                        or (not h.participants and h.sentence == mention.sentence)
+                    )
+                ),
+                None,
+            )
+            if host is not None:
+                host.participants = _unique(host.participants + mention.participants)
                 continue
         kept.append(mention)
     return kept

@@ -18,7 +18,7 @@ from newsdesk.arabic import normalize
 from newsdesk.lexicon_files import lexicon_dir, read_lexicon
 from newsdesk.tables import split_list
 
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
+_TOKEN = re.compile(r"\w+")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
 

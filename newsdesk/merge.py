@@ -180,10 +180,13 @@ def _record(cluster: Cluster) -> EventRecord:
         dates_by_source.setdefault(mention.article_id, [])
         if resolved.date.isoformat() not in dates_by_source[mention.article_id]:
             dates_by_source[mention.article_id].append(resolved.date.isoformat())
-    first_day = (
-        min(r.date for _, r in cluster.members if "inferred_date" not in r.flags)
-        if any("inferred_date" not in r.flags for _, r in cluster.members)
-        else chosen.date
+    first_day = min(
+        (
+            r.date
+            for _, r in cluster.members
+            if r.precision == chosen.precision and "inferred_date" not in r.flags
+        ),
+        default=chosen.date,
     )
     return EventRecord(
         event_id=make_event_id(cluster.type, first_day, participants),

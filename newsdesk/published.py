@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from newsdesk.dates import DateExpr, resolve
 
-_DATELINE_PREFIX = re.compile(r"^[\s(\[\-–—]*(?:[^\s،,.]+\s*){0,6}[،,\-–—/]?\s*$")
+_DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
+_DATELINE_WORDS = 8
 SEARCH_DAYS = 2 * 366
 
 
@@ -31,7 +32,12 @@ def stated_date(first_sentences: list[tuple[str, list[DateExpr]]]) -> dt.date | 
             if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.garbled:
                 continue
             prefix = norm[: expr.start]
-            if len(prefix) <= 60 and _DATELINE_PREFIX.match(prefix) and "في" not in prefix.split():
+            words = prefix.split()
+            if (
+                _DATELINE_PREFIX.match(prefix)
+                and len(words) <= _DATELINE_WORDS
+                and "في" not in words
+            ):
                 return dt.date(expr.year, expr.months[0], expr.day)
     return None
 
