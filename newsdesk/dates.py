@@ -166,7 +166,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
         ),
         "rel_year": re.compile(
-            rf"{pre}(?:(?P<part>{part})\s+)?(?:(?:العام|السنه)\s+(?P<yw>{yearword})|هذا العام)(?![\w])"
+            rf"{pre}(?:(?P<part>{part})\s+)?"
+            rf"(?:(?:العام|السنه)\s+(?P<yw>{yearword})|هذا العام)(?![\w])"
         ),
         "rel_week": re.compile(rf"{pre}الاسبوع\s+(?P<yw>{yearword})(?![\w])"),
     }

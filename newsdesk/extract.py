@@ -223,7 +223,7 @@ def _sentence_mentions(
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
                 mention_status = "planned"
-            if mention_status == "planned" and candidates and candidates[0].date <= published:
+            if mention_status == "planned" and candidates and candidates[0].date < published:
                 candidates = []  # the date of the announcement, not of the planned event
             start, end = sentence.start, sentence.end
             base = Mention(
@@ -527,11 +527,7 @@ def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
             continue
         theirs = set(other.participants)
         added, shared = people - theirs, people & theirs
-        if (
-            (people and not added)
-            or not (people or theirs)
-            or (len(shared) >= 2 and len(added) <= 1)
-        ):
+        if not added or (len(shared) >= 2 and len(added) <= 1):
             return other
     return None
 

@@ -1,0 +1,165 @@
+"""The pipeline end to end on small articles written for these tests (not corpus text)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from newsdesk import schema
+from newsdesk.build import process_file, run_build, write_tables
+from newsdesk.cli import main
+from newsdesk.gazetteer import load_gazetteer
+from newsdesk.merge import cluster_mentions, to_records
+
+CALLS = """scroll to top
+أردوغان وعلييف يبحثان الوضع في المنطقة
+أنقرة، 3 أكتوبر 2020 — أجرى الرئيس التركي رجب طيب أردوغان اليوم السبت اتصالا هاتفيا مع نظيره الأذربيجاني إلهام علييف.
+وتناول الاتصال التطورات الميدانية ووقف إطلاق النار.
+وكان أردوغان قد التقى علييف في باكو في 25 شباط/فبراير 2020.
+(تستمر)
+"""
+
+SEPARATE = """ماكرون يتصل بالزعيمين
+أعلن قصر الإليزيه اليوم الثلاثاء أن الرئيس الفرنسي إيمانويل ماكرون تحدث، في اتصالين هاتفيين منفصلين، مع الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.
+وبحث ماكرون مع الزعيمين ملف الأسرى وترسيم الحدود.
+وتأتي الاتصالات بعد اجتماع في براغ في السادس من تشرين الأول/أكتوبر الجاري.
+يذكر أن مواجهات حدودية اندلعت بين البلدين في أيلول/سبتمبر 2022.
+"""
+
+PLANNED = """لقاء مرتقب في بروكسل
+ذكرت مصادر دبلوماسية أن من المقرر أن يلتقي علييف وباشنيان في بروكسل في 14 ديسمبر 2021 بحضور رئيس المجلس الأوروبي شارل ميشيل.
+ونفى الكرملين أن يكون بوتين قد تحدث هاتفيا مع باشينيان يوم 10 ديسمبر 2021.
+وإذا نجح اللقاء فسيتم توقيع اتفاق جديد.
+"""
+
+SAME_EVENT_A = """بيان ثلاثي
+يريفان، 12 نوفمبر 2020 — وقع الزعماء الثلاثة في 10 تشرين الثاني/نوفمبر 2020 بيانا مشتركا بشأن وقف إطلاق النار في كاراباخ.
+"""
+
+SAME_EVENT_B = """ذكرى البيان
+في 9 تشرين الثاني/نوفمبر 2020، وقع الرئيس الروسي والرئيس الأذربيجاني ورئيس الوزراء الأرمني بيانا مشتركا.
+"""
+
+
+def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = folder / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def events_of(path: Path):
+    gaz = load_gazetteer()
+    outcome = process_file(path, gaz)
+    return outcome, to_records(cluster_mentions(outcome.mentions, gaz.place_by_id))
+
+
+def test_call_with_counterpart_dateline_and_background_meeting(tmp_path):
+    outcome, records = events_of(write(tmp_path, "calls.txt", CALLS))
+    assert outcome.article["published"] == "2020-10-03"
+    assert outcome.article["published_basis"] == "stated"
+    found = {
+        (r.type, r.date.isoformat(), tuple(sorted(r.participants)), r.place_id) for r in records
+    }
+    assert ("call", "2020-10-03", ("aliyev", "erdogan"), "") in found
+    assert ("meeting", "2020-02-25", ("aliyev", "erdogan"), "baku") in found
+    call = next(r for r in records if r.type == "call")
+    assert "ceasefire" in call.topics
+    assert call.plover == "CONSULT:phone"
+
+
+def test_separate_calls_are_two_events_and_publication_is_inferred(tmp_path):
+    outcome, records = events_of(write(tmp_path, "separate.txt", SEPARATE))
+    assert outcome.article["published_basis"] == "inferred"
+    assert outcome.article["published"] == "2022-10-11"  # a Tuesday after 6 October 2022
+    calls = sorted(tuple(sorted(r.participants)) for r in records if r.type == "call")
+    assert calls == [("aliyev", "macron"), ("macron", "pashinyan")]
+    meeting = next(r for r in records if r.type == "meeting")
+    assert (meeting.date.isoformat(), meeting.place_id) == ("2022-10-06", "prague")
+
+
+def test_planned_denied_and_conditional_are_not_reported_as_happened(tmp_path):
+    _, records = events_of(write(tmp_path, "planned.txt", PLANNED))
+    by_type = {r.type: r for r in records}
+    assert by_type["meeting"].status == "planned"
+    assert by_type["meeting"].date.isoformat() == "2021-12-14"
+    assert set(by_type["meeting"].participants) >= {"aliyev", "pashinyan"}
+    assert by_type["call"].status == "denied"
+    assert "agreement" not in by_type
+
+
+def test_same_event_from_two_articles_is_one_event_with_conflict_flag(tmp_path):
+    write(tmp_path, "a.txt", SAME_EVENT_A)
+    write(tmp_path, "b.txt", SAME_EVENT_B)
+    result = run_build(tmp_path)
+    agreements = [r for r in result.records if r.type == "agreement"]
+    assert len(agreements) == 1
+    (event,) = agreements
+    assert event.sources == ["a", "b"]
+    assert "date_conflict" in event.flags
+    assert set(event.participants) == {"putin", "aliyev", "pashinyan"}
+    assert event.dates_by_source == {"a": ["2020-11-10"], "b": ["2020-11-09"]}
+
+
+def test_bad_files_are_reported_by_name_and_the_rest_is_processed(tmp_path):
+    write(tmp_path, "good.txt", CALLS)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x01\x02")
+    (tmp_path / "huge.txt").write_bytes(("ا" * 10).encode() * 120_000)
+    write(tmp_path, "windows.txt", SAME_EVENT_B, encoding="cp1256")
+    write(tmp_path, "nothing.txt", "خبر قصير بلا أحداث ولا تواريخ.\n")
+    result = run_build(tmp_path)
+    messages = {p.file: (p.reason, p.fatal) for p in result.problems}
+    assert messages["empty.txt"] == ("empty file", True)
+    assert messages["binary.txt"][0].startswith("binary file")
+    assert messages["huge.txt"][0].startswith("too large")
+    assert "Windows-1256" in messages["windows.txt"][0] and not messages["windows.txt"][1]
+    assert messages["nothing.txt"][1] is False
+    ids = {row["article_id"] for row in result.articles}
+    assert ids == {"good", "windows", "nothing"}
+    assert any(r.type == "agreement" and r.sources == ["windows"] for r in result.records)
+
+
+def test_build_command_writes_contract_tables_and_ids_are_stable(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "calls.txt", CALLS)
+    write(corpus, "separate.txt", SEPARATE)
+    for run in ("one", "two"):
+        assert main(["build", "--corpus", str(corpus), "--out", str(tmp_path / run)]) == 0
+    assert "2 articles" in capsys.readouterr().out
+    for name, columns in schema.TABLES.items():
+        with (tmp_path / "one" / f"{name}.csv").open(encoding="utf-8") as stream:
+            assert tuple(next(csv.reader(stream))) == columns
+    first = (tmp_path / "one" / "events.csv").read_text(encoding="utf-8")
+    assert first == (tmp_path / "two" / "events.csv").read_text(encoding="utf-8")
+    with (tmp_path / "one" / "events.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert all(
+        row["event_id"].isascii() and row["event_id"] == row["event_id"].lower() for row in rows
+    )
+    assert all(row["title_ar"] and row["summary_en"] for row in rows)
+
+
+def test_parallel_build_gives_the_same_tables(tmp_path):
+    for index, text in enumerate([CALLS, SEPARATE, PLANNED, SAME_EVENT_A, SAME_EVENT_B]):
+        write(tmp_path, f"{index}.txt", text)
+    serial = run_build(tmp_path, jobs=1)
+    parallel = run_build(tmp_path, jobs=2)
+    assert [r.event_id for r in serial.records] == [r.event_id for r in parallel.records]
+    gaz = load_gazetteer()
+    write_tables(parallel, tmp_path / "out", gaz)
+    assert (tmp_path / "out" / "corrections.csv").exists()
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path, capsys):
+    assert main(["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["الخبر.txt", "News Item.TXT.txt"])
+def test_article_ids_are_lowercase_ascii(tmp_path, name):
+    write(tmp_path, name, CALLS)
+    (row,) = run_build(tmp_path).articles
+    assert row["article_id"].isascii() and row["article_id"] == row["article_id"].lower()
