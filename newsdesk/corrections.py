@@ -7,14 +7,58 @@ orphan instead of being dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from newsdesk.schema import CREATE_FIELD, DELETE_FIELD, EVENTS, MERGE_FIELD
+from newsdesk.summaries import TEXT_FIELDS, card_text_for_row, names_from_tables
 from newsdesk.tables import join_list, split_list
 
 TRUE_VALUES = frozenset({"1", "true", "yes"})
+
+
+def publish(tables: dict[str, pd.DataFrame]) -> Published:
+    """Published events from a set of tables: corrections applied, card text kept in step.
+
+    An edited event whose title and summary were not themselves corrected gets its card text
+    written anew from the corrected fields, so a corrected date never sits under a stale title.
+    """
+    result = apply_corrections(tables["events"], tables["corrections"])
+    touched_text = {
+        (row["event_id"], row["field"]) for row in tables["corrections"].to_dict("records")
+    }
+    names = names_from_tables(tables)
+    mention_days = _mention_days(tables["mentions"])
+    rows = []
+    for row in result.events.to_dict("records"):
+        if "edited" in split_list(row["flags"]) and _complete(row):
+            conflict = "date_conflict" in split_list(row["flags"])
+            other = mention_days.get(row["event_id"], ()) if conflict else ()
+            text = card_text_for_row(row, names, other)
+            for field in TEXT_FIELDS:
+                if (row["event_id"], field) not in touched_text:
+                    row[field] = getattr(text, field)
+        rows.append(row)
+    events = pd.DataFrame(rows, columns=list(EVENTS)).fillna("")
+    return Published(events=events, orphans=result.orphans)
+
+
+def _complete(row: dict) -> bool:
+    try:
+        dt.date.fromisoformat(row["date"])
+    except (TypeError, ValueError):
+        return False
+    return bool(row["type"]) and bool(row["date_precision"])
+
+
+def _mention_days(mentions: pd.DataFrame) -> dict[str, tuple[dt.date, ...]]:
+    days: dict[str, set[dt.date]] = {}
+    for row in mentions.to_dict("records"):
+        if row["date_precision"] == "day":
+            days.setdefault(row["event_id"], set()).add(dt.date.fromisoformat(row["date"]))
+    return {event_id: tuple(sorted(found)) for event_id, found in days.items()}
 
 
 @dataclass(frozen=True)

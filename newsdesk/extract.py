@@ -24,6 +24,8 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
+STATUS_BEFORE_TOKENS = 8
+STATUS_AFTER_TOKENS = 3
 TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
 PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
 PLACE_KINDS = {
@@ -190,7 +192,9 @@ def _sentence_mentions(
         def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
             return lo <= match.start < hi
 
-        status = _status(item.cues, trigger, scope_start, scope_end, position)
+        status = _status(
+            item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
+        )
         if status == "conditional":
             continue
         dates = _trigger_dates(item, trigger, scope_start, scope_end)
@@ -324,13 +328,15 @@ def _split_pairs(mention: Mention) -> list[Mention]:
     return [replace(mention, participants=[hub, other], flags={"split"}) for other in others]
 
 
-def _status(cues: list[Match], trigger: Match, lo: int, hi: int, position: int) -> str:
+def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
+    """Status cues close to the trigger: a few words before it, or right after it."""
     found = set()
-    for cue in cues:
-        if cue.kind != "status":
+    for cue in item.cues:
+        if cue.kind != "status" or not lo <= cue.start < hi:
             continue
-        near_before = position == 0 and cue.start < trigger.start
-        if near_before or lo <= cue.start < hi:
+        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
+        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
+        if before or after:
             found.add(cue.value)
     for status in ("denied", "conditional", "planned"):
         if status in found:
@@ -477,6 +483,7 @@ def _resolve_article(
             if "split" not in host.flags:
                 host.participants = _unique(host.participants + mention.participants)
             host.topics = _unique(host.topics + mention.topics)
+            host.initiator = host.initiator or mention.initiator
             continue
         inherited = _previous_sentence_date(mention, parsed, published)
         if inherited:
@@ -509,15 +516,10 @@ def _previous_sentence_date(
         return []
     previous = parsed[mention.sentence - 1]
     people = {m.value for m in previous.names if m.kind == "actor"}
-    people |= {_role_holder(m) for m in previous.names if m.kind == "role"}
     dates = [e for e in previous.dates if e.kind != "weekday"]
     if len(dates) != 1 or not people & set(mention.participants):
         return []
     return resolve(dates[0], published)
-
-
-def _role_holder(match: Match) -> str:
-    return ""
 
 
 def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:

@@ -159,3 +159,38 @@ def card_text(
             parts.append(f"عدد المصادر: {n_sources}.")
         texts[lang] = (title, " ".join(parts))
     return CardText(texts["en"][0], texts["ar"][0], texts["en"][1], texts["ar"][1])
+
+
+TEXT_FIELDS = ("title_en", "title_ar", "summary_en", "summary_ar")
+
+
+def names_from_tables(tables: dict) -> Names:
+    """Display names from the published actors, places and topics tables."""
+
+    def index(frame, key: str) -> dict[str, dict[str, str]]:
+        return {row[key]: row for row in frame.to_dict("records")}
+
+    return Names(
+        actors=index(tables["actors"], "actor_id"),
+        places=index(tables["places"], "place_id"),
+        topics=index(tables["topics"], "topic_id"),
+    )
+
+
+def card_text_for_row(row: dict, names: Names, other_days: tuple[dt.date, ...] = ()) -> CardText:
+    """Card text for an events.csv row, e.g. after an editor changed its date or people."""
+    from newsdesk.tables import split_list
+
+    return card_text(
+        row["type"],
+        row["status"],
+        dt.date.fromisoformat(row["date"]),
+        row["date_precision"],
+        split_list(row["participants"]),
+        row["initiator"],
+        row["place_id"],
+        split_list(row["topics"]),
+        int(row["n_sources"] or 0),
+        other_days,
+        names,
+    )
