@@ -43,17 +43,10 @@ _SPACES = re.compile(r"\s+")
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise `text`; also return the original offset of each normalised character."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        if char in _REMOVED:
-            continue
-        mapped = _TABLE.get(char)
-        if mapped is None:
-            mapped = char.lower() if char.isascii() else _fold_presentation(char)
-        out.append(mapped)
-        offsets.append(index)
-    return "".join(out), offsets
+    norm = text.translate(_TRANSLATION)
+    if len(norm) == len(text):
+        return norm, list(range(len(text)))
+    return norm, [index for index, char in enumerate(text) if char not in _REMOVED]
 
 
 def normalize(text: str) -> str:
@@ -61,14 +54,19 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", normalize_with_map(text)[0]).strip()
 
 
-def _fold_presentation(char: str) -> str:
-    """Arabic presentation forms (ﻻ, ﺑ ...) fold to their base letters, one char per char."""
-    code = ord(char)
-    if 0xFB50 <= code <= 0xFEFF:
-        folded = unicodedata.normalize("NFKC", char)
-        if len(folded) == 1:
-            return _TABLE.get(folded, folded)
-    return char
+def _translation() -> dict[int, str | None]:
+    """One table for str.translate: every character maps to one character or is removed."""
+    table: dict[int, str | None] = {ord(char): None for char in _REMOVED}
+    table.update({ord(char): mapped for char, mapped in _TABLE.items()})
+    table.update({code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)})
+    for code in range(0xFB50, 0xFF00):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = _TABLE.get(folded, folded)
+    return table
+
+
+_TRANSLATION = _translation()
 
 
 def has_arabic(text: str) -> bool:

@@ -24,6 +24,7 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
+FUZZY_MIN_LENGTH = 6
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
 TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
@@ -127,22 +128,12 @@ def _names_with_fuzzy(norm: str, tokens: list[Token], gaz: Gazetteer) -> list[Ma
     matches = gaz.names.find(norm, tokens)
     covered = {i for m in matches for i in range(m.first_token, m.last_token + 1)}
     for index, token in enumerate(tokens):
-        if index in covered or len(token.text) < 6:
+        if index in covered or len(token.text) < FUZZY_MIN_LENGTH:
             continue
-        for surname, actor_id in gaz.surnames.items():
-            if abs(len(surname) - len(token.text)) <= 1 and _within_one_edit(surname, token.text):
-                matches.append(Match(token.start, token.end, index, index, "actor", actor_id))
-                break
+        actor_id = gaz.fuzzy_surname(token.text)
+        if actor_id:
+            matches.append(Match(token.start, token.end, index, index, "actor", actor_id))
     return sorted(matches, key=lambda m: m.start)
-
-
-def _within_one_edit(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _publication(parsed: list[_Parsed]) -> Publication:

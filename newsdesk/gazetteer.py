@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from newsdesk.arabic import normalize
@@ -47,6 +47,7 @@ def tokenize(norm: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(norm)]
 
 
+@lru_cache(maxsize=200_000)
 def token_forms(token: str) -> list[str]:
     """The token itself, then with proclitics and pronoun suffixes removed."""
     forms = [token]
@@ -146,6 +147,7 @@ class Gazetteer:
     place_by_id: dict[str, dict[str, str]]
     actor_by_id: dict[str, dict[str, str]]
     surnames: dict[str, str]
+    surname_variants: dict[str, str]
 
     def holder(self, office: str, country: str, on: dt.date) -> str | None:
         """Who held an office in a country on a date (`leader` means the country's leader)."""
@@ -170,6 +172,15 @@ class Gazetteer:
             and (record.start is None or record.start <= on)
             and (record.end is None or on <= record.end)
         ]
+
+    def fuzzy_surname(self, token: str) -> str:
+        """The actor whose surname is one letter away from the token, if exactly one is."""
+        found = {
+            self.surname_variants[variant]
+            for variant in _one_deletion(token)
+            if variant in self.surname_variants
+        }
+        return found.pop() if len(found) == 1 else ""
 
     def actor_country(self, actor_id: str) -> str:
         return self.actor_by_id.get(actor_id, {}).get("country", "")
@@ -261,4 +272,19 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         place_by_id={place["place_id"]: place for place in places},
         actor_by_id={actor["actor_id"]: actor for actor in actors},
         surnames=surnames,
+        surname_variants=_deletion_index(surnames),
     )
+
+
+def _one_deletion(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _deletion_index(surnames: dict[str, str]) -> dict[str, str]:
+    """Every surname and each of its one-letter deletions, so a token one edit away shares a
+    key with it (deletion, insertion and substitution alike)."""
+    index: dict[str, str] = {}
+    for surname, actor_id in surnames.items():
+        for variant in _one_deletion(surname):
+            index.setdefault(variant, actor_id)
+    return index
