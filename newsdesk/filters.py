@@ -1,0 +1,330 @@
+"""Filtering the published events: the view a reader chose, as data that fits in a URL.
+
+A view is a `Filters` value. `parse_params` reads it from URL query parameters and `to_params`
+writes it back, so a link reproduces the exact view and pages can hand it on. `prepare_events`
+builds, once per data version, the columns that make filtering 100,000 events fast (parsed date
+spans, padded id lists, a normalised search text); `filter_events` is then a few vectorised masks.
+
+Dates: an event is in a period when the span its date may cover (a day, a third of a month, a
+month, a year, see `date_spans`) overlaps the period, so an event known only as "November 2020"
+is not hidden from a view of the 2020 war.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from newsdesk.arabic import normalize
+from newsdesk.periods import ALL, CUSTOM, PERIOD_IDS, period_range
+from newsdesk.schema import EVENT_TYPES, STATUSES
+
+DEFAULT_STATUSES: tuple[str, ...] = ("happened",)
+ANY_STATUS = "any"  # URL value for "no status filter" (an empty list cannot be put in a URL)
+
+# URL parameter names of the shared filters (page-specific parameters such as `event` are not
+# filters and are not handed on by the menu).
+FILTER_PARAMS: tuple[str, ...] = (
+    "period",
+    "from",
+    "to",
+    "type",
+    "actor",
+    "place",
+    "topic",
+    "status",
+    "q",
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """One view of the events. Empty tuples mean "no restriction"."""
+
+    period: str = ALL
+    start: dt.date | None = None  # only for period == "custom"
+    end: dt.date | None = None
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    query: str = ""
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        return period_range(self.period, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Ids a URL may name; `None` accepts any id (used before the tables are loaded)."""
+
+    actors: frozenset[str] | None = None
+    places: frozenset[str] | None = None
+    topics: frozenset[str] | None = None
+    types: frozenset[str] = field(default_factory=lambda: frozenset(EVENT_TYPES))
+    statuses: frozenset[str] = field(default_factory=lambda: frozenset(STATUSES))
+
+
+def _values(params: Mapping[str, str | list[str]], key: str) -> list[str]:
+    value = params.get(key)
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [item.strip() for item in items]
+
+
+def _ids(values: Iterable[str], allowed: frozenset[str] | None) -> tuple[str, ...]:
+    """Known ids in first-seen order; unknown ids from an old or edited link are dropped."""
+    seen = dict.fromkeys(v for v in values if v and (allowed is None or v in allowed))
+    return tuple(seen)
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_params(
+    params: Mapping[str, str | list[str]], vocabulary: Vocabulary | None = None
+) -> Filters:
+    """The view a URL describes. Anything invalid falls back to its default, never an error:
+    a link typed by hand or made before a rebuild must still open."""
+    vocab = vocabulary or Vocabulary()
+    periods = _values(params, "period")
+    period = periods[0] if periods and periods[0] in PERIOD_IDS else ALL
+    start = end = None
+    if period == CUSTOM:
+        froms, tos = _values(params, "from"), _values(params, "to")
+        start = _iso(froms[0]) if froms else None
+        end = _iso(tos[0]) if tos else None
+        if start and end and end < start:
+            start, end = end, start
+    status_values = _values(params, "status")
+    if "status" not in params:
+        statuses = DEFAULT_STATUSES
+    elif ANY_STATUS in status_values:
+        statuses = ()
+    else:
+        statuses = _ids(status_values, vocab.statuses) or DEFAULT_STATUSES
+    queries = _values(params, "q")
+    return Filters(
+        period=period,
+        start=start,
+        end=end,
+        types=_ids(_values(params, "type"), vocab.types),
+        actors=_ids(_values(params, "actor"), vocab.actors),
+        places=_ids(_values(params, "place"), vocab.places),
+        topics=_ids(_values(params, "topic"), vocab.topics),
+        statuses=statuses,
+        query=queries[0][:200] if queries else "",
+    )
+
+
+def to_params(filters: Filters) -> dict[str, str | list[str]]:
+    """URL parameters of a view; defaults are left out so links stay short."""
+    params: dict[str, str | list[str]] = {}
+    if filters.period != ALL:
+        params["period"] = filters.period
+    if filters.period == CUSTOM:
+        if filters.start:
+            params["from"] = filters.start.isoformat()
+        if filters.end:
+            params["to"] = filters.end.isoformat()
+    for key, values in (
+        ("type", filters.types),
+        ("actor", filters.actors),
+        ("place", filters.places),
+        ("topic", filters.topics),
+    ):
+        if values:
+            params[key] = list(values)
+    if tuple(filters.statuses) != DEFAULT_STATUSES:
+        params["status"] = list(filters.statuses) if filters.statuses else ANY_STATUS
+    if filters.query.strip():
+        params["q"] = filters.query.strip()
+    return params
+
+
+# --- prepared events -------------------------------------------------------------------------
+
+
+def _padded(column: pd.Series) -> pd.Series:
+    """`a;b` -> `;a;b;` so that membership of id `a` is a plain substring test for `;a;`."""
+    cleaned = column.fillna("").astype(str).str.replace(r"\s*;\s*", ";", regex=True).str.strip()
+    return ";" + cleaned + ";"
+
+
+def date_spans(
+    dates: pd.Series, precisions: pd.Series, date_ends: pd.Series | None = None
+) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Best date and first/last day the event may fall on, given its precision.
+
+    day: the day (to date_end for multi-day events); week: the third of the month the label
+    names (early 1-10, mid 11-20, late 21-end); month: the month; year: the year. An unknown
+    precision is treated as a month, so no false day is ever implied. Invalid dates are NaT.
+    """
+    best = pd.to_datetime(dates.fillna(""), format="%Y-%m-%d", errors="coerce")
+    precision = precisions.fillna("").astype(str).to_numpy()
+    day = best.dt.day.to_numpy()
+    month_start = best.dt.to_period("M").dt.start_time
+    month_end = best.dt.to_period("M").dt.end_time.dt.normalize()
+    year_start = best.dt.to_period("Y").dt.start_time
+    year_end = best.dt.to_period("Y").dt.end_time.dt.normalize()
+    offset = pd.to_timedelta(np.where(day <= 10, 0, np.where(day <= 20, 10, 20)), unit="D")
+    week_start = month_start + offset
+    week_end = (week_start + pd.Timedelta(days=9)).where(best.dt.day <= 20, month_end)
+    day_end = best
+    if date_ends is not None:
+        ends = pd.to_datetime(date_ends.fillna(""), format="%Y-%m-%d", errors="coerce")
+        day_end = ends.where(ends > best, best)
+    is_day = precision == "day"
+    is_week = precision == "week"
+    is_year = precision == "year"
+    start = pd.Series(
+        np.select(
+            [is_day, is_week, is_year],
+            [best.to_numpy(), week_start.to_numpy(), year_start.to_numpy()],
+            month_start.to_numpy(),
+        ),
+        index=best.index,
+    )
+    end = pd.Series(
+        np.select(
+            [is_day, is_week, is_year],
+            [day_end.to_numpy(), week_end.to_numpy(), year_end.to_numpy()],
+            month_end.to_numpy(),
+        ),
+        index=best.index,
+    )
+    return best, pd.to_datetime(start), pd.to_datetime(end)
+
+
+def prepare_events(
+    events: pd.DataFrame,
+    names: Mapping[str, Iterable[str]] | None = None,
+) -> pd.DataFrame:
+    """Events plus the helper columns filtering needs (all prefixed `_`).
+
+    `names` maps an actor, place or topic id to the names a reader may search for (both
+    languages); they go into the normalised search text with titles and summaries.
+    """
+    frame = events.reset_index(drop=True).copy()
+    for column in ("date", "date_end", "date_precision", "participants", "initiator"):
+        if column not in frame:
+            frame[column] = ""
+    best, start, end = date_spans(frame["date"], frame["date_precision"], frame["date_end"])
+    frame["_date"] = best
+    frame["_start"] = start
+    frame["_end"] = end
+    participants = frame["participants"].fillna("").astype(str)
+    initiator = frame["initiator"].fillna("").astype(str)
+    frame["_people"] = _padded(participants + ";" + initiator)
+    frame["_topics"] = _padded(frame["topics"])
+    frame["_n"] = pd.to_numeric(frame["n_sources"], errors="coerce").fillna(0).astype(int)
+    frame["_search"] = _search_text(frame, names or {})
+    return frame
+
+
+def _search_text(frame: pd.DataFrame, names: Mapping[str, Iterable[str]]) -> pd.Series:
+    joined_names = {key: " ".join(values) for key, values in names.items()}
+    texts = []
+    columns = ["title_en", "title_ar", "summary_en", "summary_ar", "type"]
+    ids = zip(
+        frame["participants"].fillna(""),
+        frame["initiator"].fillna(""),
+        frame["place_id"].fillna(""),
+        frame["topics"].fillna(""),
+        strict=True,
+    )
+    for values, (people, initiator, place, topics) in zip(
+        frame[columns].fillna("").itertuples(index=False, name=None), ids, strict=True
+    ):
+        keys = [*people.split(";"), initiator, place, *topics.split(";")]
+        extra = " ".join(joined_names.get(key.strip(), "") for key in keys if key.strip())
+        texts.append(normalize(" ".join(values) + " " + extra))
+    return pd.Series(texts, index=frame.index, dtype="str")
+
+
+def _any_member(padded: pd.Series, ids: Iterable[str]) -> np.ndarray:
+    mask = np.zeros(len(padded), dtype=bool)
+    for item in ids:
+        mask |= padded.str.contains(f";{item};", regex=False).to_numpy()
+    return mask
+
+
+def filter_events(prepared: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The prepared events in the view, sorted by date (undated last), then id."""
+    if prepared.empty:
+        return prepared
+    mask = np.ones(len(prepared), dtype=bool)
+    start, end = filters.date_range()
+    if start is not None:
+        mask &= (prepared["_end"] >= pd.Timestamp(start)).to_numpy()
+    if end is not None:
+        mask &= (prepared["_start"] <= pd.Timestamp(end)).to_numpy()
+    if filters.types:
+        mask &= prepared["type"].isin(filters.types).to_numpy()
+    if filters.statuses:
+        mask &= prepared["status"].isin(filters.statuses).to_numpy()
+    if filters.places:
+        mask &= prepared["place_id"].isin(filters.places).to_numpy()
+    if filters.actors:
+        mask &= _any_member(prepared["_people"], filters.actors)
+    if filters.topics:
+        mask &= _any_member(prepared["_topics"], filters.topics)
+    for term in normalize(filters.query).split():
+        if not mask.any():
+            break
+        mask &= prepared["_search"].str.contains(term, regex=False).to_numpy()
+    result = prepared[mask]
+    return result.sort_values(["_date", "event_id"], na_position="last", kind="stable")
+
+
+def key_events(filtered: pd.DataFrame, limit: int = 5) -> pd.DataFrame:
+    """The events reported by most sources (then earliest): the ones worth a card on Home."""
+    if filtered.empty:
+        return filtered
+    ranked = filtered.assign(_neg=-filtered["_n"])
+    ranked = ranked.sort_values(["_neg", "_date", "event_id"], na_position="last", kind="stable")
+    return ranked.drop(columns="_neg").head(limit)
+
+
+def related_events(prepared: pd.DataFrame, event_id: str, days: int = 30) -> pd.DataFrame:
+    """Other events that share a participant and whose date is within `days` of this one."""
+    rows = prepared[prepared["event_id"] == event_id]
+    if rows.empty:
+        return prepared.iloc[0:0]
+    row = rows.iloc[0]
+    people = [p for p in row["_people"].strip(";").split(";") if p]
+    if not people or pd.isna(row["_date"]):
+        return prepared.iloc[0:0]
+    near = (prepared["_date"] - row["_date"]).abs() <= pd.Timedelta(days=days)
+    mask = near.to_numpy() & (prepared["event_id"] != event_id).to_numpy()
+    candidates = prepared[mask]
+    shared = _any_member(candidates["_people"], people)
+    return candidates[shared].sort_values(["_date", "event_id"], kind="stable")
+
+
+def counts_per_period(filtered: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Counts per type per month (`M`) or week (`W`), on the best date: columns period, type, n."""
+    dated = filtered[filtered["_date"].notna()]
+    if dated.empty:
+        return pd.DataFrame({"period": pd.Series(dtype="datetime64[ns]"), "type": [], "n": []})
+    if freq == "W":
+        periods = dated["_date"].dt.to_period("W-SUN").dt.start_time
+    else:
+        periods = dated["_date"].dt.to_period("M").dt.start_time
+    counts = (
+        pd.DataFrame({"period": periods.to_numpy(), "type": dated["type"].to_numpy()})
+        .groupby(["period", "type"], sort=True)
+        .size()
+        .reset_index(name="n")
+    )
+    return counts
