@@ -1,0 +1,143 @@
+"""Loading the published tables for the app, cached per data version.
+
+The data folder is NEWSDESK_DATA (default: the repo's data/), the article texts come from
+NEWSDESK_CORPUS (default ../shared/corpus beside the repo, when it exists). The cache is keyed
+on the tables' names, sizes and modification times, never on DataFrames: a rebuild or an
+editor's save changes the version and the next run loads the new tables.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from newsdesk.corrections import apply_corrections
+from newsdesk.display import Lookups
+from newsdesk.filters import Vocabulary, prepare_events
+from newsdesk.schema import EVENTS, TABLES
+from newsdesk.tables import load_tables
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+try:  # the pipeline's reader: the same decoding the build used for the offsets
+    from newsdesk.corpus import decode as _decode
+except ImportError:  # pragma: no cover - only before newsdesk.corpus exists
+
+    def _decode(data: bytes) -> tuple[str, str]:
+        return data.decode("utf-8-sig"), ""
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("NEWSDESK_DATA") or REPO_ROOT / "data")
+
+
+def corpus_dir() -> Path | None:
+    """The article texts folder, or None when there is none (the app then shows references)."""
+    configured = os.environ.get("NEWSDESK_CORPUS")
+    path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "corpus"
+    return path if path.is_dir() else None
+
+
+def data_version(directory: Path) -> str:
+    """Names, sizes and mtimes of the tables: changes whenever any table is rewritten."""
+    parts = []
+    for name in TABLES:
+        path = directory / f"{name}.csv"
+        try:
+            stat = path.stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything a page reads. Frames are shared between runs: treat them as read-only."""
+
+    events: pd.DataFrame  # published events, prepared for filtering (see newsdesk.filters)
+    mentions: pd.DataFrame
+    articles: pd.DataFrame
+    lookups: Lookups
+    vocabulary: Vocabulary
+    directory: str
+    version: str
+    problem: str = ""  # a table could not be read: shown to the reader, the app still runs
+
+    def article_index(self) -> dict[str, dict[str, str]]:
+        return {row["article_id"]: row for row in self.articles.to_dict("records")}
+
+
+def _empty_tables() -> dict[str, pd.DataFrame]:
+    return {
+        name: pd.DataFrame({column: pd.Series(dtype="str") for column in columns})
+        for name, columns in TABLES.items()
+    }
+
+
+# cache_resource, not cache_data: the prepared frame of 100,000 events would be pickled and
+# copied on every rerun by cache_data (~0.5 s), while pages only read it. The key is still the
+# data version, so a new build is picked up at once.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(directory: str, version: str) -> Dataset:
+    problem = ""
+    try:
+        tables = load_tables(Path(directory))
+    except (ValueError, OSError, pd.errors.ParserError) as error:
+        tables, problem = _empty_tables(), str(error)
+    published = apply_corrections(tables["events"], tables["corrections"]).events
+    published = published[list(EVENTS)].fillna("")
+    lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
+    events = prepare_events(published, lookups.search_names())
+    people = set(lookups.actors)
+    for cell in pd.concat([events["participants"], events["initiator"]]).unique():
+        people.update(part for part in str(cell).split(";") if part)
+    vocabulary = Vocabulary(
+        actors=frozenset(people),
+        places=frozenset(set(lookups.places) | set(events["place_id"].unique()) - {""}),
+        topics=frozenset(
+            set(lookups.topics)
+            | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}
+        ),
+    )
+    return Dataset(
+        events=events,
+        mentions=tables["mentions"],
+        articles=tables["articles"],
+        lookups=lookups,
+        vocabulary=vocabulary,
+        directory=directory,
+        version=version,
+        problem=problem,
+    )
+
+
+def load_dataset() -> Dataset:
+    directory = data_dir()
+    return _load(str(directory), data_version(directory))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def read_article_text(corpus: str, file: str, version: str) -> str | None:
+    """The text of one article file as the build read it, or None when it is missing."""
+    path = Path(corpus) / file
+    if not file or Path(file).name != file or not path.is_file():
+        return None
+    try:
+        text, _warning = _decode(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return text
+
+
+def article_text(file: str) -> str | None:
+    corpus = corpus_dir()
+    if corpus is None:
+        return None
+    path = corpus / file
+    version = f"{path.stat().st_mtime_ns}" if path.is_file() else "-"
+    return read_article_text(str(corpus), file, version)

@@ -1,0 +1,287 @@
+"""Figure builders: pure functions of a DataFrame returning a plotly figure (no Streamlit).
+
+Hover texts arrive escaped (newsdesk.display.timeline_rows); labels built here from UI strings
+are escaped too, because plotly renders a subset of HTML in hover labels and annotations.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from newsdesk.periods import Period
+
+TYPE_COLORS: dict[str, str] = {
+    "call": "#1f77b4",
+    "meeting": "#2ca02c",
+    "agreement": "#9467bd",
+    "letter": "#8c564b",
+    "statement": "#17becf",
+    "incident": "#d62728",
+    "hostilities": "#ff7f0e",
+}
+BAND_COLORS = ("#d62728", "#2ca02c", "#ff7f0e", "#1f77b4")
+DAY_MS = 86_400_000
+FONT = "Noto Sans Arabic, Noto Naskh Arabic, Segoe UI, Tahoma, sans-serif"
+
+
+def marker_size(n_sources: int) -> float:
+    """Area grows with the number of sources, but a 20-source event does not swamp the chart."""
+    return 9 + 5 * math.sqrt(max(0, min(n_sources, 25)))
+
+
+def _bands(
+    fig: go.Figure,
+    bands: Sequence[Period],
+    band_labels: Mapping[str, str],
+    lo: pd.Timestamp,
+    hi: pd.Timestamp,
+) -> None:
+    for number, band in enumerate(bands):
+        start = pd.Timestamp(band.start) if band.start else lo
+        end = pd.Timestamp(band.end) + pd.Timedelta(days=1) if band.end else hi
+        if end < lo or start > hi:
+            continue
+        fig.add_vrect(
+            x0=max(start, lo),
+            x1=min(end, hi),
+            fillcolor=BAND_COLORS[number % len(BAND_COLORS)],
+            opacity=0.07,
+            layer="below",
+            line_width=0,
+            annotation_text=html.escape(band_labels.get(band.period_id, band.period_id)),
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
+
+
+def timeline_figure(
+    rows: pd.DataFrame,
+    type_labels: Mapping[str, str],
+    bands: Sequence[Period] = (),
+    band_labels: Mapping[str, str] | None = None,
+    lane_order: Sequence[str] | None = None,
+    rtl: bool = False,
+) -> go.Figure:
+    """One lane per type (or person); exact days are dots sized by sources, uncertain dates
+    are hatched translucent bars over every day they may be (so they cannot be read as a day),
+    and multi-day events (a war, an offensive) are solid bars from first to last day.
+
+    `rows` comes from newsdesk.display.timeline_rows; each point carries its event id in
+    customdata so a click can open the card.
+    """
+    fig = go.Figure()
+    if rows.empty:
+        fig.update_layout(height=200, margin=dict(l=10, r=10, t=10, b=10))
+        return fig
+    lanes = list(lane_order) if lane_order else list(dict.fromkeys(rows["lane"]))
+    for kind in [k for k in TYPE_COLORS if k in set(rows["type"])] + sorted(
+        set(rows["type"]) - set(TYPE_COLORS)
+    ):
+        color = TYPE_COLORS.get(kind, "#7f7f7f")
+        label = html.escape(type_labels.get(kind, kind))
+        subset = rows[rows["type"] == kind]
+        multi_day = subset["end"] > subset["start"]
+        uncertain = subset[~subset["exact"]]
+        spans = subset[subset["exact"] & multi_day]
+        exact = subset[subset["exact"] & ~multi_day]
+        first = True
+        for part, opacity, pattern in ((uncertain, 0.35, "/"), (spans, 0.8, "")):
+            if part.empty:
+                continue
+            width = (part["end"] - part["start"]).dt.days.add(1).mul(DAY_MS)
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    base=part["start"],
+                    x=width,
+                    y=part["lane"],
+                    width=0.45,
+                    marker=dict(
+                        color=color,
+                        opacity=opacity,
+                        line=dict(color=color, width=1.5),
+                        pattern=dict(shape=pattern, fgcolor=color, solidity=0.35),
+                    ),
+                    customdata=part[["event_id"]].to_numpy(),
+                    hovertext=part["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    name=label,
+                    legendgroup=kind,
+                    showlegend=first and exact.empty,
+                )
+            )
+            first = False
+        if not exact.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=exact["date"],
+                    y=exact["lane"],
+                    mode="markers",
+                    marker=dict(
+                        size=exact["n"].map(marker_size),
+                        color=color,
+                        opacity=0.85,
+                        line=dict(color="white", width=1),
+                    ),
+                    customdata=exact[["event_id"]].to_numpy(),
+                    hovertext=exact["hover"],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    name=label,
+                    legendgroup=kind,
+                )
+            )
+    lo = rows["start"].min() - pd.Timedelta(days=20)
+    hi = rows["end"].max() + pd.Timedelta(days=20)
+    _bands(fig, bands, band_labels or {}, lo, hi)
+    fig.update_layout(
+        barmode="overlay",
+        height=min(900, 170 + 42 * len(lanes)),
+        margin=dict(l=10, r=10, t=30, b=10),
+        clickmode="event+select",
+        hovermode="closest",
+        font=dict(family=FONT),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        xaxis=dict(
+            type="date",
+            range=[lo, hi],
+            rangeslider=dict(visible=True, thickness=0.07),
+            # plotly's month names are English only: numeric months read in both languages
+            tickformat="%m/%Y" if rtl else None,
+        ),
+        yaxis=dict(
+            type="category",
+            categoryorder="array",
+            categoryarray=lanes,
+            autorange="reversed",
+            side="right" if rtl else "left",
+        ),
+    )
+    return fig
+
+
+def heat_strip_figure(
+    counts: pd.DataFrame,
+    type_labels: Mapping[str, str],
+    count_label: str,
+    bands: Sequence[Period] = (),
+    band_labels: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """Counts per type per period as a heat strip: the large-data stand-in for the timeline."""
+    fig = go.Figure()
+    if counts.empty:
+        fig.update_layout(height=200)
+        return fig
+    order = [k for k in TYPE_COLORS if k in set(counts["type"])]
+    order += sorted(set(counts["type"]) - set(order))
+    table = counts.pivot_table(index="type", columns="period", values="n", aggfunc="sum")
+    table = table.reindex(order).fillna(0)
+    labels = [html.escape(type_labels.get(k, k)) for k in table.index]
+    fig.add_trace(
+        go.Heatmap(
+            x=table.columns,
+            y=labels,
+            z=table.to_numpy(),
+            colorscale="YlOrRd",
+            hovertemplate=(
+                f"%{{y}} · %{{x|%Y-%m-%d}}: %{{z}} {html.escape(count_label)}<extra></extra>"
+            ),
+            colorbar=dict(title=html.escape(count_label), thickness=12),
+        )
+    )
+    lo = pd.Timestamp(table.columns.min()) - pd.Timedelta(days=20)
+    hi = pd.Timestamp(table.columns.max()) + pd.Timedelta(days=40)
+    _bands(fig, bands, band_labels or {}, lo, hi)
+    fig.update_layout(
+        height=min(600, 160 + 40 * len(labels)),
+        margin=dict(l=10, r=10, t=30, b=10),
+        font=dict(family=FONT),
+        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.07)),
+        yaxis=dict(autorange="reversed"),
+    )
+    return fig
+
+
+def counts_bar_figure(
+    counts: pd.DataFrame, type_labels: Mapping[str, str], count_label: str, height: int = 260
+) -> go.Figure:
+    """Events per month (or week), stacked by type."""
+    fig = go.Figure()
+    order = [k for k in TYPE_COLORS if k in set(counts["type"])] if not counts.empty else []
+    order += sorted(set(counts["type"]) - set(order)) if not counts.empty else []
+    for kind in order:
+        part = counts[counts["type"] == kind]
+        label = html.escape(type_labels.get(kind, kind))
+        fig.add_trace(
+            go.Bar(
+                x=part["period"],
+                y=part["n"],
+                name=label,
+                marker_color=TYPE_COLORS.get(kind, "#7f7f7f"),
+                hovertemplate=f"{label} · %{{x|%Y-%m}}: %{{y}}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        height=height,
+        margin=dict(l=10, r=10, t=10, b=10),
+        font=dict(family=FONT),
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+        xaxis=dict(type="date"),
+        yaxis=dict(title=html.escape(count_label), rangemode="tozero"),
+    )
+    return fig
+
+
+def type_counts_figure(
+    counts: Mapping[str, int], type_labels: Mapping[str, str], rtl: bool = False
+) -> go.Figure:
+    """How many events of each type are in the view: one horizontal bar per type."""
+    kinds = [k for k in TYPE_COLORS if counts.get(k)] + sorted(
+        k for k in counts if k not in TYPE_COLORS and counts[k]
+    )
+    labels = [html.escape(type_labels.get(k, k)) for k in kinds]
+    fig = go.Figure(
+        go.Bar(
+            x=[counts[k] for k in kinds],
+            y=labels,
+            orientation="h",
+            marker_color=[TYPE_COLORS.get(k, "#7f7f7f") for k in kinds],
+            text=[counts[k] for k in kinds],
+            textposition="auto",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        height=max(140, 40 + 30 * len(kinds)),
+        margin=dict(l=10, r=10, t=10, b=10),
+        font=dict(family=FONT),
+        yaxis=dict(autorange="reversed", side="right" if rtl else "left"),
+        xaxis=dict(rangemode="tozero", autorange="reversed" if rtl else True),
+    )
+    return fig
+
+
+def selected_event_ids(selection: object) -> list[str]:
+    """Event ids of the points clicked on a chart (from st.plotly_chart's selection state).
+
+    Accepts the PlotlyState object or its dict form; anything unexpected yields [].
+    """
+    if selection is None:
+        return []
+    try:
+        points = selection["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError, IndexError):
+        points = getattr(getattr(selection, "selection", None), "points", None) or []
+    ids: list[str] = []
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, Mapping) else None
+        if isinstance(data, (list, tuple)) and data:
+            data = data[0]
+        if isinstance(data, str) and data and data not in ids:
+            ids.append(data)
+    return ids

@@ -1,0 +1,109 @@
+"""Timeline page: the view drawn over time; a click opens the event's card beneath."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.cards import event_card
+from components.figures import (
+    counts_bar_figure,
+    heat_strip_figure,
+    selected_event_ids,
+    timeline_figure,
+)
+from components.frame import Context, empty_message
+from newsdesk.display import timeline_rows
+from newsdesk.filters import counts_per_period
+from newsdesk.periods import bands
+from newsdesk.schema import EVENT_TYPES
+
+MAX_MARKERS = 5_000  # above this the timeline shows counts, not single events
+LANES = ("type", "person")
+W_LANES = "w_lanes"
+CHART_KEY = "timeline_chart"
+CHART_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+
+
+def lane_choice(ctx: Context) -> str:
+    """Lanes per type (default) or per person; kept in the URL as `lanes=person`."""
+    if W_LANES not in st.session_state:
+        wanted = st.query_params.get("lanes", "type")
+        st.session_state[W_LANES] = wanted if wanted in LANES else "type"
+    lanes = st.radio(
+        ctx.t("timeline.lanes"),
+        LANES,
+        format_func=lambda lane: ctx.t(f"timeline.lane_{lane}"),
+        key=W_LANES,
+        horizontal=True,
+    )
+    if lanes == "type":
+        st.query_params.pop("lanes", None)
+    else:
+        st.query_params["lanes"] = lanes
+    return lanes
+
+
+def selection_to_event(selection: object) -> str | None:
+    """The event to open for a chart selection: the first clicked event, if any."""
+    ids = selected_event_ids(selection)
+    return ids[0] if ids else None
+
+
+def timeline_chart(ctx: Context, lanes: str) -> str | None:
+    """Draw the chart; return the id of a clicked event (or None)."""
+    type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
+    band_labels = {p.period_id: ctx.t(f"band.{p.period_id}") for p in bands()}
+    if len(ctx.events) > MAX_MARKERS:
+        unit = "week" if _span_days(ctx) <= 2 * 366 else "month"
+        st.info(
+            ctx.t(
+                "timeline.aggregated", n=f"{len(ctx.events):,}", unit=ctx.t(f"timeline.unit.{unit}")
+            )
+        )
+        counts = counts_per_period(ctx.events, "W" if unit == "week" else "M")
+        fig = heat_strip_figure(counts, type_labels, ctx.t("timeline.count"), bands(), band_labels)
+        st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
+        return None
+    rows = timeline_rows(ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings)
+    order = [type_labels[k] for k in EVENT_TYPES if type_labels[k] in set(rows["lane"])]
+    if lanes == "person":
+        order = list(rows["lane"].value_counts().index)
+    fig = timeline_figure(rows, type_labels, bands(), band_labels, order, ctx.rtl)
+    st.caption(ctx.t("timeline.hint"))
+    state = st.plotly_chart(
+        fig,
+        on_select="rerun",
+        selection_mode=("points",),
+        key=CHART_KEY,
+        config=CHART_CONFIG,
+    )
+    return selection_to_event(state)
+
+
+def _span_days(ctx: Context) -> int:
+    dates = ctx.events["_date"].dropna()
+    return int((dates.max() - dates.min()).days) if not dates.empty else 0
+
+
+def timeline_page(ctx: Context) -> None:
+    lanes = lane_choice(ctx)
+    if ctx.events.empty:
+        empty_message(ctx)
+        return
+    clicked = timeline_chart(ctx, lanes)
+    if clicked:
+        st.query_params["event"] = clicked
+    event_id = clicked or st.query_params.get("event", "")
+    if event_id:
+        rows = ctx.data.events[ctx.data.events["event_id"] == event_id]
+        if not rows.empty:
+            st.subheader(ctx.t("timeline.selected"))
+            event_card(ctx, rows.iloc[0].to_dict(), key="selected", sources_open=True)
+    st.subheader(ctx.t("timeline.per_month"))
+    type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
+    counts = counts_per_period(ctx.events, "M")
+    st.plotly_chart(
+        counts_bar_figure(counts, type_labels, ctx.t("timeline.count")),
+        config={"displayModeBar": False, "responsive": True},
+        key="timeline_months",
+    )

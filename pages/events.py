@@ -1,0 +1,8 @@
+"""Events page."""
+
+from components.events import events_page
+from components.frame import frame
+
+ctx = frame("events")
+with ctx.body:
+    events_page(ctx)

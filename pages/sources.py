@@ -1,0 +1,8 @@
+"""Sources page."""
+
+from components.frame import frame
+from components.sources import sources_page
+
+ctx = frame("sources")
+with ctx.body:
+    sources_page(ctx)

@@ -1,0 +1,8 @@
+"""Timeline page."""
+
+from components.frame import frame
+from components.timeline import timeline_page
+
+ctx = frame("timeline")
+with ctx.body:
+    timeline_page(ctx)
