@@ -27,10 +27,7 @@ class Cluster:
     status: str
     members: list[tuple[Mention, Resolved]] = field(default_factory=list)
     participants: set[str] = field(default_factory=set)
-
-    @property
-    def anchor(self) -> Resolved:
-        return best_date(self.members)[0]
+    anchor: Resolved | None = None
 
 
 def dates_compatible(a: Resolved, b: Resolved) -> bool:
@@ -58,7 +55,11 @@ def best_date(members: list[tuple[Mention, Resolved]]) -> tuple[Resolved, bool]:
 
 
 def cluster_mentions(mentions: list[Mention], places: dict[str, dict[str, str]]) -> list[Cluster]:
-    """Greedy clustering: exact and well-dated mentions first, garbled and inferred ones last."""
+    """Greedy clustering: exact and well-dated mentions first, garbled and inferred ones last.
+
+    Clusters are indexed by type, status and month, so each mention is compared only with
+    clusters of neighbouring months: the build stays linear in the number of mentions.
+    """
 
     def order(mention: Mention) -> tuple:
         first = mention.candidates[0]
@@ -72,37 +73,67 @@ def cluster_mentions(mentions: list[Mention], places: dict[str, dict[str, str]])
         )
 
     clusters: list[Cluster] = []
-    index: dict[tuple[str, str], list[Cluster]] = {}
+    index: dict[tuple[str, str, int], list[Cluster]] = {}
     for mention in sorted(mentions, key=order):
         placed = False
         for candidate in mention.candidates:
             target = _best_cluster(mention, candidate, index, places)
             if target is not None:
-                _add(target, mention, candidate)
+                _add(target, mention, candidate, index)
                 placed = True
                 break
         if not placed:
             cluster = Cluster(mention.type, mention.status)
-            _add(cluster, mention, mention.candidates[0])
+            _add(cluster, mention, mention.candidates[0], index)
             clusters.append(cluster)
-            index.setdefault((mention.type, mention.status), []).append(cluster)
     return clusters
 
 
-def _add(cluster: Cluster, mention: Mention, resolved: Resolved) -> None:
+def _month_key(date: dt.date) -> int:
+    return date.year * 12 + date.month - 1
+
+
+def _add(
+    cluster: Cluster,
+    mention: Mention,
+    resolved: Resolved,
+    index: dict[tuple[str, str, int], list[Cluster]],
+) -> None:
+    old = cluster.anchor
     cluster.members.append((mention, resolved))
     cluster.participants |= set(mention.participants)
+    cluster.anchor = best_date(cluster.members)[0]
+    if old is not None and _month_key(old.date) == _month_key(cluster.anchor.date):
+        return
+    if old is not None:
+        index[(cluster.type, cluster.status, _month_key(old.date))].remove(cluster)
+    key = (cluster.type, cluster.status, _month_key(cluster.anchor.date))
+    index.setdefault(key, []).append(cluster)
+
+
+def _nearby(mention: Mention, resolved: Resolved, index: dict[tuple[str, str, int], list[Cluster]]):
+    month = _month_key(resolved.date)
+    if resolved.precision == "year":
+        months = range(resolved.date.year * 12, resolved.date.year * 12 + 12)
+    else:
+        months = range(month - 1, month + 2)
+    for key in months:
+        yield from index.get((mention.type, mention.status, key), ())
+    if resolved.precision != "year":
+        for cluster in index.get((mention.type, mention.status, resolved.date.year * 12), ()):
+            if cluster.anchor.precision == "year" and month - 1 > resolved.date.year * 12:
+                yield cluster
 
 
 def _best_cluster(
     mention: Mention,
     resolved: Resolved,
-    index: dict[tuple[str, str], list[Cluster]],
+    index: dict[tuple[str, str, int], list[Cluster]],
     places: dict[str, dict[str, str]],
 ) -> Cluster | None:
     people = set(mention.participants)
     best = None
-    for cluster in index.get((mention.type, mention.status), ()):
+    for cluster in _nearby(mention, resolved, index):
         if not (people <= cluster.participants or cluster.participants <= people):
             continue
         if not dates_compatible(cluster.anchor, resolved):
