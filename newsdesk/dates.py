@@ -257,7 +257,27 @@ def find_dates(norm: str) -> list[DateExpr]:
             if expr is not None:
                 add(expr)
     found.sort(key=lambda expr: expr.start)
-    return _share_years(norm, found)
+    return _pin_weekdays(norm, _share_years(norm, found))
+
+
+def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """`يوم الثلاثاء 19 أيلول`: a weekday next to a date without a year says which year."""
+    pinned = list(exprs)
+    for index, expr in enumerate(pinned):
+        if expr.kind != "absolute" or expr.day is None or expr.year is not None:
+            continue
+        for other in exprs:
+            if other.weekday is None or other.kind not in {"weekday", "today"}:
+                continue
+            gap = (
+                norm[other.end : expr.start]
+                if other.end <= expr.start
+                else norm[expr.end : other.start]
+            )
+            if len(gap) <= 4 and re.fullmatch(r"[\s،,\-–]*", gap):
+                pinned[index] = replace(expr, weekday=other.weekday)
+                break
+    return pinned
 
 
 def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
@@ -348,11 +368,15 @@ def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None)
     results = []
     for month in expr.months:
         flags: set[str] = set()
+        pinned_year = _pinned_year(expr, month, published)
         if expr.year is not None:
             year = expr.year
+        elif pinned_year is not None:
+            year = pinned_year
         elif expr.year_shift is not None:
             year = published.year
-            if expr.year_shift < 0 and (month, expr.day or 1) >= (published.month, published.day):
+            same_or_later = (month, expr.day or 1) >= (published.month, published.day)
+            if expr.year_shift < 0 and (same_or_later or month == published.month):
                 year -= 1
             elif expr.year_shift > 0 and (month, expr.day or 1) <= (published.month, published.day):
                 year += 1
@@ -376,6 +400,19 @@ def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None)
         else:
             results.append(Resolved(Date(year, month, 1), "month", frozenset(flags)))
     return results
+
+
+def _pinned_year(expr: DateExpr, month: int, published: Date) -> int | None:
+    """The year, near publication, in which a weekday-tied date falls on that weekday."""
+    if expr.weekday is None or expr.day is None:
+        return None
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        if expr.day <= calendar.monthrange(year, month)[1]:
+            date = Date(year, month, expr.day)
+            if date.weekday() == expr.weekday:
+                options.append((abs((date - published).days), year))
+    return min(options)[1] if options else None
 
 
 def _part_date(year: int, month: int, part: str | None, whole_year: bool = False) -> Date:

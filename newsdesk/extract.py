@@ -37,7 +37,9 @@ PLACE_KINDS = {
     "hostilities": None,
 }
 LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
-PAIR_PRONOUNS = frozenset({"بينهما", "معهما"})
+PAIR_PRONOUNS = frozenset(
+    {"بينهما", "معهما", "الوزيرين", "الزعيمين", "الرءيسين", "الطرفين", "الجانبين", "نظيريه"}
+)
 GROUP_PRONOUNS = frozenset({"بينهم", "معهم"})
 PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
 
@@ -138,7 +140,7 @@ def _names_with_fuzzy(norm: str, tokens: list[Token], gaz: Gazetteer) -> list[Ma
 
 def _publication(parsed: list[_Parsed]) -> Publication:
     head = [(item.sentence.norm, item.dates) for item in parsed[:LEAD_SENTENCES]]
-    stated = stated_date(head)
+    stated = stated_date(head, [expr for item in parsed for expr in item.dates])
     if stated is not None:
         return Publication(stated, "stated")
     inferred = infer_date([expr for item in parsed for expr in item.dates])
@@ -264,6 +266,7 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
             last is not None
             and last.value == trigger.value
             and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+            and not any(cue.extra and cue.extra[0] for cue in (last, trigger))
         ):
             joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
             continue
@@ -278,7 +281,10 @@ def _temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool
 
 
 def _usable(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
-    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only."""
+    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only.
+    A year alone is too vague to date an event card."""
+    if expr.kind in {"year", "rel_year"} or (expr.kind == "ago" and expr.unit == "year"):
+        return False
     if expr.kind != "today" or expr.weekday is not None or expr.amount:
         return True
     return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
@@ -362,6 +368,9 @@ def _people(
             if holder:
                 people.append(holder)
         elif match.kind == "group":
+            applies_to = match.extra[0] if match.extra else ""
+            if applies_to and trigger.value not in applies_to.split(";"):
+                continue
             for country in match.value.split(";"):
                 holder = gaz.holder("leader", country, on)
                 if holder:
@@ -483,11 +492,17 @@ def _resolve_article(
             dated.append(mention)
             continue
         if (
-            mention.in_lead
-            and not mention.background
+            not mention.background
             and mention.type in DEFAULT_DATED_TYPES
             and mention.status == "happened"
-            and (mention.participants or mention.type == "incident")
+            and (
+                (mention.in_lead and mention.participants)
+                or (
+                    len(mention.participants) >= 2
+                    and not parsed[mention.sentence].dates
+                    and not _anchored_elsewhere(parsed[mention.sentence], mention)
+                )
+            )
         ):
             mention.candidates = [Resolved(published, "day", frozenset({"inferred_date"}))]
             mention.default_dated = True
@@ -511,6 +526,13 @@ def _previous_sentence_date(
     if len(dates) != 1 or not people & set(mention.participants):
         return []
     return resolve(dates[0], published)
+
+
+def _anchored_elsewhere(item: _Parsed, mention: Mention) -> bool:
+    """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
+    trigger_at = item.sentence.norm.find(mention.trigger)
+    before = [t for t in item.tokens if trigger_at < 0 or t.start < trigger_at]
+    return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
 
 
 def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:

@@ -57,6 +57,9 @@ def token_forms(token: str) -> list[str]:
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
             stems.append(token[len(prefix) :])
+    for stem in list(stems):
+        if stem.startswith("ال") and len(stem) >= 5:
+            stems.append(stem[2:])
     for stem in stems:
         if stem not in forms:
             forms.append(stem)
@@ -232,7 +235,7 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         for form in split_list(record.get("adjectives_ar", "")):
             names.add(form, "adjective", country_id)
     for row in rows("groups.csv"):
-        names.add(row["phrase_ar"], "group", row["countries"])
+        names.add(row["phrase_ar"], "group", row["countries"], (row.get("applies_to", ""),))
     names.finalize()
 
     place_matcher = PhraseMatcher()

@@ -1,9 +1,11 @@
 """The publication date of an article: stated in a dateline, or inferred from the text.
 
-Many reports carry no date of their own but say `اليوم السبت` and `السادس من نيسان الجاري`;
-the publication date is then the date, no earlier than the latest date written in full, that
-fits every weekday and `الجاري` clue, preferring dates on which the weekdays the text names
-fall on the dates it gives.
+Many reports carry no date of their own but say `اليوم السبت`, `يوم الأحد 14 مايو` and
+`السادس من نيسان الجاري`. The publication date is then the day that fits every such clue: not
+before the latest date written in full (or, with no year anywhere, inside the period the
+project covers), on the weekday the text names, in the month `الجاري` names, with every date
+tied to a weekday falling on it; among those, the one closest to the dates the text gives,
+preferring days on which the weekdays the text mentions fall on dates it writes out.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from newsdesk.dates import DateExpr, resolve
 
 _DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
 _DATELINE_WORDS = 8
-SEARCH_DAYS = 2 * 366
+SEARCH_DAYS = 3 * 366
+COVERAGE = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
+PINNED_WINDOW_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -25,20 +29,32 @@ class Publication:
     basis: str  # stated, inferred, or "" when nothing in the text allows a date
 
 
-def stated_date(first_sentences: list[tuple[str, list[DateExpr]]]) -> dt.date | None:
-    """A full date at the head of one of the first lines, as in `موسكو، 20 يوليو 2021 —`."""
+def stated_date(
+    first_sentences: list[tuple[str, list[DateExpr]]], all_exprs: list[DateExpr] = ()
+) -> dt.date | None:
+    """A full date at the head of one of the first lines, as in `موسكو، 20 يوليو 2021 —`.
+
+    A dateline whose two month names disagree is read in the month that fits the weekday the
+    article gives for today (`اليوم الاثنين`), else in the Western month.
+    """
     for norm, exprs in first_sentences:
         for expr in exprs:
-            if expr.kind != "absolute" or expr.day is None or expr.year is None or expr.garbled:
+            if expr.kind != "absolute" or expr.day is None or expr.year is None:
                 continue
             prefix = norm[: expr.start]
             words = prefix.split()
-            if (
+            if not (
                 _DATELINE_PREFIX.match(prefix)
                 and len(words) <= _DATELINE_WORDS
                 and "في" not in words
             ):
-                return dt.date(expr.year, expr.months[0], expr.day)
+                continue
+            options = [d for d in (_safe_date(expr.year, m, expr.day) for m in expr.months) if d]
+            today = [e for e in all_exprs if e.kind == "today" and e.weekday is not None]
+            fitting = [d for d in options if all(_fits(e, d) for e in today)]
+            chosen = (fitting or options)[:1]
+            if chosen:
+                return chosen[0]
     return None
 
 
@@ -50,53 +66,83 @@ def infer_date(exprs: list[DateExpr]) -> dt.date | None:
         if e.kind == "absolute" and e.year is not None and not e.garbled and _valid(e)
     ]
     years = [e.year for e in exprs if e.kind == "year"]
-    if not full and not years:
-        return None
-    floor = max(full) if full else dt.date(max(years), 1, 1)
     constrained = [e for e in exprs if _constrains(e)]
+    pinned = [e for e in constrained if e.kind == "absolute" and e.weekday is not None]
+    if full or years:
+        floor = max(full) if full else dt.date(max(years), 1, 1)
+        last = floor + dt.timedelta(days=SEARCH_DAYS)
+    elif pinned:
+        floor, last = COVERAGE
+    else:
+        return None
     if not constrained:
         return floor
-    best: tuple[float, dt.date] | None = None
-    for offset in range(SEARCH_DAYS):
-        candidate = floor + dt.timedelta(days=offset)
-        if not all(_fits(e, candidate) for e in constrained):
-            continue
-        score = offset / 365 - _coincidences(exprs, candidate)
-        if best is None or score < best[0]:
-            best = (score, candidate)
-    return best[1] if best else floor
+    fitting = []
+    day = floor
+    while day <= last:
+        if all(_fits(e, day) for e in constrained):
+            fitting.append(day)
+        day += dt.timedelta(days=1)
+    if not fitting:
+        return floor if (full or years) else None
+    reference = max(full) if full else fitting[0]
+    return min(
+        fitting,
+        key=lambda d: (abs((d - reference).days) / 365 - _coincidences(exprs, d, reference), d),
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _valid(expr: DateExpr) -> bool:
-    try:
-        dt.date(expr.year, expr.months[0], expr.day or 1)
-    except ValueError:
-        return False
-    return True
+    return _safe_date(expr.year, expr.months[0], expr.day or 1) is not None
 
 
 def _constrains(expr: DateExpr) -> bool:
     if expr.kind == "today" and expr.weekday is not None:
         return True
-    return expr.kind == "absolute" and expr.year is None and expr.year_shift == 0
+    if expr.kind != "absolute" or expr.year is not None or expr.garbled:
+        return False
+    return expr.year_shift == 0 or (expr.weekday is not None and expr.day is not None)
 
 
 def _fits(expr: DateExpr, candidate: dt.date) -> bool:
     if expr.kind == "today":
         return (candidate + dt.timedelta(days=expr.amount)).weekday() == expr.weekday
+    if expr.weekday is not None and expr.day is not None:
+        resolved = resolve(expr, candidate)
+        if not resolved:
+            return False
+        date = resolved[0].date
+        for year in (candidate.year - 1, candidate.year, candidate.year + 1):
+            near = _safe_date(year, expr.months[0], expr.day)
+            if near and abs((near - candidate).days) <= PINNED_WINDOW_DAYS:
+                date = near
+                break
+        else:
+            return False
+        return date.weekday() == expr.weekday
     if candidate.month != expr.months[0]:
         return False
     return expr.day is None or expr.day <= candidate.day
 
 
-def _coincidences(exprs: list[DateExpr], candidate: dt.date) -> int:
-    """How many weekday-only mentions fall on a date the text also gives in full."""
+def _coincidences(exprs: list[DateExpr], candidate: dt.date, floor: dt.date) -> int:
+    """Clues that agree with a candidate: weekdays falling on written dates, and dates said to
+    be `last` (الماضي) that are not older than the latest dated fact in the text."""
     written = set()
+    hits = 0
     for expr in exprs:
         if expr.kind == "absolute" and expr.day is not None:
             for resolved in resolve(expr, candidate):
                 written.add(resolved.date)
-    hits = 0
+                if expr.year is None and expr.year_shift == -1 and resolved.date >= floor:
+                    hits += 1
     for expr in exprs:
         if expr.kind == "weekday" and any(r.date in written for r in resolve(expr, candidate)):
             hits += 1
