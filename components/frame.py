@@ -70,6 +70,7 @@ WIDGET_KEYS = (
     W_QUERY,
 )
 _WRITTEN = "_nd_url_view"  # the view this session last wrote into the URL
+_PAGE = "_nd_page"  # the page of the previous run
 
 
 @dataclass
@@ -137,20 +138,23 @@ def _seed_widgets(filters: Filters, lang: str) -> None:
     st.session_state[W_QUERY] = filters.query
 
 
-def _sync_from_url(data: Dataset) -> None:
+def _sync_from_url(data: Dataset, page: str) -> None:
     """Let the URL win when it was changed from outside this session's own writes.
 
-    That is a first load, a page change (the page link carries the view; widget state of the
-    previous page is gone), or back/forward. After a widget change the URL still holds the
-    view this session wrote, and the widgets win.
+    That is a first load, a page change (the page link carries the view, and the widgets of
+    the new page are new widgets even where their keys are the same), or back/forward. After a
+    widget change on the same page the URL still holds the view this session wrote, and the
+    widgets win.
     """
     params = _url_params()
     url_filters = parse_params(params, data.vocabulary)
     url_lang = _url_lang(params)
     url_view = _view_of(url_filters, url_lang)
     missing = any(key not in st.session_state for key in WIDGET_KEYS)
-    if missing or st.session_state.get(_WRITTEN) != url_view:
+    moved = st.session_state.get(_PAGE) != page
+    if missing or moved or st.session_state.get(_WRITTEN) != url_view:
         _seed_widgets(url_filters, url_lang)
+    st.session_state[_PAGE] = page
 
 
 def _write_url(view: dict[str, str | list[str]]) -> None:
@@ -263,10 +267,12 @@ def _filter_widgets(data: Dataset, lang: str, strings: Strings) -> Filters:
 
 
 def _date_bounds(data: Dataset) -> tuple[dt.date, dt.date]:
+    """Wide bounds: a shared link may name any period, even one with no events yet."""
     dates = data.events["_date"].dropna()
-    low = min(dt.date(2000, 1, 1), dates.min().date()) if not dates.empty else dt.date(2000, 1, 1)
-    high = max(dt.date.today(), dates.max().date()) if not dates.empty else dt.date.today()
-    return low, high + dt.timedelta(days=366)
+    low, high = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+    if not dates.empty:
+        low, high = min(low, dates.min().date()), max(high, dates.max().date())
+    return low, high
 
 
 def _clean_state(data: Dataset) -> None:
@@ -336,7 +342,7 @@ def frame(page: str) -> Context:
         initial_sidebar_state="expanded",
     )
     data = load_dataset()
-    _sync_from_url(data)
+    _sync_from_url(data, page)
     _clean_state(data)
     # The style goes first so the page never flashes left-to-right in Arabic.
     st.html(f"<style>{_css(is_rtl(st.session_state[W_LANG]))}</style>")

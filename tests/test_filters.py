@@ -1,0 +1,250 @@
+"""Filters, URL round trips, date spans, named periods and related events (newsdesk only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from newsdesk.filters import (
+    ANY_STATUS,
+    Filters,
+    Vocabulary,
+    counts_per_period,
+    date_spans,
+    filter_events,
+    key_events,
+    parse_params,
+    prepare_events,
+    related_events,
+    to_params,
+)
+from newsdesk.periods import PERIOD_IDS, bands, get_period, period_range
+from newsdesk.schema import EVENTS
+
+
+def event(event_id: str, date: str, precision: str = "day", **fields: str) -> dict[str, str]:
+    row = {column: "" for column in EVENTS}
+    row.update(event_id=event_id, date=date, date_precision=precision, type="call")
+    row.update(status="happened", n_sources="1")
+    row.update(fields)
+    return row
+
+
+@pytest.fixture
+def prepared() -> pd.DataFrame:
+    rows = [
+        event("a", "2020-10-07", participants="putin;aliyev", title_ar="بوتين يتصل بعلييف"),
+        event(
+            "b",
+            "2020-11-09",
+            type="agreement",
+            participants="putin;aliyev;pashinyan",
+            topics="ceasefire;peacekeepers",
+            n_sources="3",
+            place_id="moscow",
+        ),
+        event("c", "2020-11-01", "month", type="meeting", title_ar="لقاء في موسكو"),
+        event("d", "2021-07-20", participants="putin;aliyev", status="planned", n_sources="2"),
+        event("e", "2023-03-15", "week", type="incident", summary_en="Road CLOSED again"),
+        event(
+            "f",
+            "2021-01-01",
+            "year",
+            type="letter",
+            participants="pashinyan",
+            initiator="pashinyan",
+            title_ar="رسالة من باشينيان إلى أردوغان",
+        ),
+        event("g", "not a date", participants="putin"),
+    ]
+    names = {"putin": ["Vladimir Putin", "فلاديمير بوتين"], "moscow": ["Moscow", "موسكو"]}
+    return prepare_events(pd.DataFrame(rows), names)
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return list(frame["event_id"])
+
+
+def test_date_spans_never_pretend_a_day() -> None:
+    dates = pd.Series(
+        [
+            "2023-03-05",
+            "2023-03-15",
+            "2023-03-25",
+            "2023-02-25",
+            "2021-07-20",
+            "2021-05-05",
+            "2020-11-09",
+            "bad",
+        ]
+    )
+    precisions = pd.Series(["week", "week", "week", "week", "month", "year", "day", "day"])
+    ends = pd.Series(["", "", "", "", "", "", "2020-11-10", ""])
+    best, start, end = date_spans(dates, precisions, ends)
+    assert [d.strftime("%m-%d") for d in start[:7]] == [
+        "03-01",
+        "03-11",
+        "03-21",
+        "02-21",
+        "07-01",
+        "01-01",
+        "11-09",
+    ]
+    assert [d.strftime("%m-%d") for d in end[:7]] == [
+        "03-10",
+        "03-20",
+        "03-31",
+        "02-28",
+        "07-31",
+        "12-31",
+        "11-10",
+    ]
+    assert pd.isna(best.iloc[7]) and pd.isna(start.iloc[7])
+
+
+def test_unknown_precision_is_read_as_a_month() -> None:
+    _, start, end = date_spans(pd.Series(["2022-06-14"]), pd.Series(["fortnight"]))
+    assert (start[0].day, end[0].day) == (1, 30)
+
+
+def test_default_view_shows_happened_events_in_date_order(prepared: pd.DataFrame) -> None:
+    assert ids(filter_events(prepared, Filters())) == ["a", "c", "b", "f", "e", "g"]
+
+
+def test_period_overlap_keeps_month_events(prepared: pd.DataFrame) -> None:
+    war = filter_events(prepared, Filters(period="war2020"))
+    assert ids(war) == ["a", "c", "b"]  # "November 2020" may fall in the war: not hidden
+    after = filter_events(prepared, Filters(period="after"))
+    assert ids(after) == []
+    year_2021 = filter_events(prepared, Filters(period="ceasefire2021", statuses=()))
+    assert ids(year_2021) == ["f", "d"]
+
+
+def test_custom_period_and_undated_events(prepared: pd.DataFrame) -> None:
+    view = Filters(period="custom", start=dt.date(2023, 3, 18), end=dt.date(2023, 3, 19))
+    assert ids(filter_events(prepared, view)) == ["e"]  # mid-March spans the 11th to the 20th
+    assert "g" not in ids(filter_events(prepared, Filters(period="y2022")))
+
+
+def test_people_places_topics_types_status(prepared: pd.DataFrame) -> None:
+    assert ids(filter_events(prepared, Filters(actors=("pashinyan",)))) == ["b", "f"]
+    assert ids(filter_events(prepared, Filters(places=("moscow",)))) == ["b"]
+    assert ids(filter_events(prepared, Filters(topics=("peacekeepers",)))) == ["b"]
+    assert ids(filter_events(prepared, Filters(types=("letter", "incident")))) == ["f", "e"]
+    assert ids(filter_events(prepared, Filters(statuses=("planned",)))) == ["d"]
+    assert ids(filter_events(prepared, Filters(actors=("nobody",)))) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("اردوغان", ["f"]),  # أ written as ا
+        ("أردوغان", ["f"]),
+        ("رساله", ["f"]),  # ة written as ه
+        ("بوتين", ["a", "b", "g"]),  # title, and names of the participants
+        ("فلاديمير   بوتين", ["a", "b", "g"]),
+        ("بُوتِين", ["a", "b", "g"]),  # diacritics
+        ("بـوتـين", ["a", "b", "g"]),  # tatweel
+        ("vladimir PUTIN", ["a", "b", "g"]),
+        ("closed", ["e"]),
+        ("موسكو", ["c", "b"]),
+        ("nothing-like-this", []),
+    ],
+)
+def test_search_matches_spelling_variants(
+    prepared: pd.DataFrame, query: str, expected: list[str]
+) -> None:
+    assert ids(filter_events(prepared, Filters(query=query))) == expected
+
+
+def test_search_with_arabic_indic_digits() -> None:
+    frame = prepare_events(pd.DataFrame([event("x", "2023-09-21", title_ar="باكو، 21 سبتمبر")]))
+    assert ids(filter_events(frame, Filters(query="٢١ سبتمبر"))) == ["x"]
+
+
+def test_url_round_trip() -> None:
+    view = Filters(
+        period="custom",
+        start=dt.date(2021, 1, 1),
+        end=dt.date(2021, 3, 31),
+        types=("call", "meeting"),
+        actors=("putin",),
+        places=("moscow",),
+        topics=("ceasefire",),
+        statuses=(),
+        query="بوتين",
+    )
+    params = to_params(view)
+    assert params["status"] == ANY_STATUS
+    assert parse_params(params) == view
+    assert to_params(Filters()) == {}
+    assert parse_params({}) == Filters()
+
+
+def test_bad_urls_fall_back_to_defaults() -> None:
+    vocab = Vocabulary(actors=frozenset({"putin"}))
+    parsed = parse_params(
+        {
+            "period": "the-moon",
+            "type": ["call", "party", "call"],
+            "actor": ["putin", "ghost"],
+            "status": "maybe",
+            "from": "2020-13-45",
+        },
+        vocab,
+    )
+    assert parsed == Filters(types=("call",), actors=("putin",))
+    swapped = parse_params({"period": "custom", "from": "2021-05-01", "to": "2021-01-01"})
+    assert (swapped.start, swapped.end) == (dt.date(2021, 1, 1), dt.date(2021, 5, 1))
+
+
+def test_named_periods() -> None:
+    assert period_range("war2020") == (dt.date(2020, 9, 27), dt.date(2020, 11, 10))
+    assert period_range("blockade") == (dt.date(2022, 12, 1), dt.date(2023, 9, 30))
+    assert period_range("after") == (dt.date(2023, 10, 1), None)
+    assert period_range("all") == (None, None)
+    assert period_range("nonsense") == (None, None)
+    assert set(PERIOD_IDS) >= {"war2020", "ceasefire2021", "y2022", "blockade", "after", "all"}
+    assert get_period("custom") is None
+    drawn = sorted(bands(), key=lambda p: p.start)
+    assert all(
+        a.end is not None and a.end < b.start for a, b in zip(drawn, drawn[1:], strict=False)
+    )
+
+
+def test_key_events_most_sources_first(prepared: pd.DataFrame) -> None:
+    view = filter_events(prepared, Filters(statuses=()))
+    assert ids(key_events(view, 3)) == ["b", "d", "a"]
+
+
+def test_related_events_share_a_participant_within_30_days(prepared: pd.DataFrame) -> None:
+    assert ids(related_events(prepared, "b")) == []  # a is 33 days earlier
+    frame = prepare_events(
+        pd.DataFrame(
+            [
+                event("x", "2020-11-09", participants="putin;aliyev"),
+                event("y", "2020-11-30", participants="aliyev"),
+                event("z", "2020-11-20", participants="erdogan"),
+                event("w", "2021-02-01", participants="putin"),
+            ]
+        )
+    )
+    assert ids(related_events(frame, "x")) == ["y"]
+    assert ids(related_events(frame, "missing")) == []
+
+
+def test_counts_per_period(prepared: pd.DataFrame) -> None:
+    counts = counts_per_period(filter_events(prepared, Filters(statuses=())), "M")
+    assert counts["n"].sum() == 6  # the undated event is not counted
+    weekly = counts_per_period(filter_events(prepared, Filters()), "W")
+    assert set(weekly["type"]) == {"call", "agreement", "meeting", "letter", "incident"}
+
+
+def test_empty_tables() -> None:
+    empty = prepare_events(pd.DataFrame(columns=list(EVENTS)))
+    assert filter_events(empty, Filters(query="x", actors=("a",))).empty
+    assert counts_per_period(empty).empty
+    assert key_events(empty).empty
+    assert related_events(empty, "x").empty
