@@ -96,7 +96,7 @@ class DateExpr:
     weekday: int | None = None
     amount: int = 0
     unit: str = ""
-    year_from_context: bool = False
+    pinned_offset: int | None = None  # days from publication, when tied to اليوم/أمس
 
     @property
     def garbled(self) -> bool:
@@ -275,7 +275,8 @@ def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
                 else norm[expr.end : other.start]
             )
             if len(gap) <= 4 and re.fullmatch(r"[\s،,\-–]*", gap):
-                pinned[index] = replace(expr, weekday=other.weekday)
+                offset = other.amount if other.kind == "today" else None
+                pinned[index] = replace(expr, weekday=other.weekday, pinned_offset=offset)
                 break
     return pinned
 

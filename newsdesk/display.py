@@ -56,6 +56,12 @@ def is_rtl(lang: str) -> bool:
     return lang == "ar"
 
 
+def isolate(text: str) -> str:
+    """Wrap left-to-right bits (file names, ids) so Arabic text around them cannot reorder
+    them (Unicode first-strong isolate); harmless in English."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 def list_join(items: Sequence[str], lang: str) -> str:
     """`a, b and c` / `a وb وc`-style joining that reads naturally in each language."""
     items = [item for item in items if item]

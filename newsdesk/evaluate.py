@@ -56,9 +56,16 @@ def date_matches(gold: dict, record: EventRecord) -> bool:
 
 
 def participants_match(gold: dict, record: EventRecord) -> bool:
-    wanted = {p.lower() for p in gold.get("participants") or []}
-    found = set(record.participants)
-    return wanted <= found or found <= wanted
+    """Gold names surnames (`grigoryan`, `von der leyen`); actor ids may carry a first name to
+    tell namesakes apart (`grigoryan_mher`) and use underscores for spaces."""
+    wanted = {_surname_key(p) for p in gold.get("participants") or []}
+    found = {_surname_key(p) for p in record.participants}
+    found_surnames = {key.split(" ")[0] if key not in wanted else key for key in found}
+    return wanted <= found_surnames or found_surnames <= wanted
+
+
+def _surname_key(actor_id: str) -> str:
+    return actor_id.lower().replace("_", " ").strip()
 
 
 def evaluate_corpus(corpus: Path, gold_path: Path) -> Report:

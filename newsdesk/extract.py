@@ -24,6 +24,10 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
+CONCLUDED_BEFORE_TOKENS = 20
+CONCLUDED_AFTER_TOKENS = 12
+TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره"})
+DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
 FUZZY_MIN_LENGTH = 6
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
@@ -168,6 +172,8 @@ def _sentence_mentions(
     gaz: Gazetteer,
 ) -> list[Mention]:
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
+    bounds = [t.start for t in triggers]
+    triggers = [t for t in triggers if t.value != "agreement" or _concluded(item, t)]
     if not triggers:
         return []
     sentence = item.sentence
@@ -180,7 +186,8 @@ def _sentence_mentions(
     previous_dates: list[DateExpr] = []
     for position, trigger in enumerate(triggers):
         scope_start = 0 if position == 0 else trigger.start
-        scope_end = triggers[position + 1].start if position + 1 < len(triggers) else len(norm)
+        # an agreement merely discussed still ends the clause before it, but takes nothing
+        scope_end = min((b for b in bounds if b > trigger.start), default=len(norm))
 
         def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
             return lo <= match.start < hi
@@ -191,10 +198,6 @@ def _sentence_mentions(
         if status == "conditional":
             continue
         dates = _trigger_dates(item, trigger, scope_start, scope_end)
-        if trigger.value == "agreement" and not _concluded(
-            item, trigger, dates, scope_start, scope_end
-        ):
-            continue
         plural = trigger.extra[0] if trigger.extra else ""
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
@@ -254,7 +257,33 @@ def _sentence_mentions(
                 mentions.append(base)
             previous_people = people or previous_people
             previous_dates = choice or previous_dates
-    return mentions
+    return _merge_within_sentence(mentions)
+
+
+def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
+    """`زار أردوغان نخجوان حيث التقى علييف`: two cues, one meeting, its people spread over
+    both clauses."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        host = next(
+            (
+                m
+                for m in merged
+                if m.type == mention.type == "meeting"
+                and m.status == mention.status
+                and m.candidates
+                and mention.candidates
+                and m.candidates[0].date == mention.candidates[0].date
+                and "split" not in m.flags | mention.flags
+            ),
+            None,
+        )
+        if host is None:
+            merged.append(mention)
+            continue
+        host.participants = _unique(host.participants + mention.participants)
+        host.place_id = host.place_id or mention.place_id
+    return merged
 
 
 def _join_adjacent(triggers: list[Match]) -> list[Match]:
@@ -296,7 +325,13 @@ def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[Date
     A date well before an agreement noun belongs to it only through a signing verb between
     them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
     """
-    after = [e for e in item.dates if trigger.start <= e.start < hi]
+    after = [
+        e
+        for e in item.dates
+        if trigger.start <= e.start < hi
+        and not _words_between(item, trigger.end, e.start) & TEMPORAL_WORDS
+        and not _deadline(item, e)
+    ]
     before = []
     for expr in item.dates:
         if not lo <= expr.start < trigger.start:
@@ -313,11 +348,37 @@ def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[Date
     return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
 
 
-def _concluded(item: _Parsed, trigger: Match, dates: list[DateExpr], lo: int, hi: int) -> bool:
-    """An agreement is an event only when signed, adopted or dated, not when merely discussed."""
-    if any(e.start >= trigger.end and e.start - trigger.end <= AFTER_DATE_CHARS for e in dates):
+def _words_between(item: _Parsed, start: int, end: int) -> set[str]:
+    """Word forms between two offsets; `بعد ظهر` (afternoon) is a time, not a sequence."""
+    tokens = [t for t in item.tokens if start <= t.start < end]
+    words = set()
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if following in TIME_OF_DAY:
+            continue
+        words.update(token_forms(token.text))
+    return words
+
+
+def _deadline(item: _Parsed, expr: DateExpr) -> bool:
+    """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    return bool(before) and before[-1].text in DEADLINE_WORDS
+
+
+def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
+    """An agreement is an event only when signed, adopted or dated, not when merely discussed:
+    a signing word in its clause (`وقّع ... اليوم ... إعلانا`, `البيان الذي وقعه`), or a date
+    right after it."""
+    if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
         return True
-    return any(cue.kind == "concluded" and lo <= cue.start < hi for cue in item.cues)
+    for cue in item.cues:
+        if cue.kind != "concluded" or (acts_only and cue.value != "act"):
+            continue
+        distance = trigger.first_token - cue.first_token
+        if 0 <= distance <= CONCLUDED_BEFORE_TOKENS or 0 < -distance <= CONCLUDED_AFTER_TOKENS:
+            return True
+    return False
 
 
 def _split_pairs(mention: Mention) -> list[Mention]:
@@ -329,6 +390,8 @@ def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
     """Status cues close to the trigger: a few words before it, or right after it."""
     found = set()
     for cue in item.cues:
+        if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
+            found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
         if cue.kind != "status" or not lo <= cue.start < hi:
             continue
         before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
@@ -491,14 +554,17 @@ def _resolve_article(
             result.append(mention)
             dated.append(mention)
             continue
+        signed_today = mention.type == "agreement" and _concluded(
+            parsed[mention.sentence], _trigger_of(parsed[mention.sentence], mention), acts_only=True
+        )
         if (
             not mention.background
-            and mention.type in DEFAULT_DATED_TYPES
+            and (mention.type in DEFAULT_DATED_TYPES or signed_today)
             and mention.status == "happened"
             and (
                 (mention.in_lead and mention.participants)
                 or (
-                    len(mention.participants) >= 2
+                    (len(mention.participants) >= 2 or signed_today)
                     and not parsed[mention.sentence].dates
                     and not _anchored_elsewhere(parsed[mention.sentence], mention)
                 )
@@ -526,6 +592,17 @@ def _previous_sentence_date(
     if len(dates) != 1 or not people & set(mention.participants):
         return []
     return resolve(dates[0], published)
+
+
+def _trigger_of(item: _Parsed, mention: Mention) -> Match:
+    return next(
+        (
+            c
+            for c in item.cues
+            if c.kind == "type" and item.sentence.norm[c.start : c.end] in mention.trigger
+        ),
+        Match(0, 0, 0, 0, "type", mention.type),
+    )
 
 
 def _anchored_elsewhere(item: _Parsed, mention: Mention) -> bool:

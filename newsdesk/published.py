@@ -20,7 +20,7 @@ _DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
 _DATELINE_WORDS = 8
 SEARCH_DAYS = 3 * 366
 COVERAGE = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
-PINNED_WINDOW_DAYS = 31
+PINNED_WINDOW_DAYS = 8
 
 
 @dataclass(frozen=True)
@@ -115,18 +115,14 @@ def _fits(expr: DateExpr, candidate: dt.date) -> bool:
     if expr.kind == "today":
         return (candidate + dt.timedelta(days=expr.amount)).weekday() == expr.weekday
     if expr.weekday is not None and expr.day is not None:
-        resolved = resolve(expr, candidate)
-        if not resolved:
-            return False
-        date = resolved[0].date
+        if expr.pinned_offset is not None:
+            day = candidate + dt.timedelta(days=expr.pinned_offset)
+            return (day.month, day.day) == (expr.months[0], expr.day)
         for year in (candidate.year - 1, candidate.year, candidate.year + 1):
             near = _safe_date(year, expr.months[0], expr.day)
             if near and abs((near - candidate).days) <= PINNED_WINDOW_DAYS:
-                date = near
-                break
-        else:
-            return False
-        return date.weekday() == expr.weekday
+                return near.weekday() == expr.weekday
+        return False
     if candidate.month != expr.months[0]:
         return False
     return expr.day is None or expr.day <= candidate.day
