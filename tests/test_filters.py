@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pandas as pd
 import pytest
@@ -209,9 +210,7 @@ def test_named_periods() -> None:
     assert set(PERIOD_IDS) >= {"war2020", "ceasefire2021", "y2022", "blockade", "after", "all"}
     assert get_period("custom") is None
     drawn = sorted(bands(), key=lambda p: p.start)
-    assert all(
-        a.end is not None and a.end < b.start for a, b in zip(drawn, drawn[1:], strict=False)
-    )
+    assert all(a.end is not None and a.end < b.start for a, b in itertools.pairwise(drawn))
 
 
 def test_key_events_most_sources_first(prepared: pd.DataFrame) -> None:
