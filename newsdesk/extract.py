@@ -203,10 +203,13 @@ def _sentence_mentions(
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
         else:
             chosen = [dates[:1]]
+        onset = trigger.value in {"hostilities", "incident"} and any(
+            cue.kind == "onset" and scope_start <= cue.start < scope_end for cue in item.cues
+        )
         if (
             not chosen[0]
             and previous_dates
-            and trigger.value in DEFAULT_DATED_TYPES
+            and (trigger.value in DEFAULT_DATED_TYPES or onset)
             and plural != "plural"
             and not _temporal_relation(item.tokens, triggers[position - 1], trigger)
         ):
@@ -329,7 +332,7 @@ def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[Date
         e
         for e in item.dates
         if trigger.start <= e.start < hi
-        and not _words_between(item, trigger.end, e.start) & TEMPORAL_WORDS
+        and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
         and not _deadline(item, e)
     ]
     before = []
@@ -358,6 +361,14 @@ def _words_between(item: _Parsed, start: int, end: int) -> set[str]:
             continue
         words.update(token_forms(token.text))
     return words
+
+
+def _start_of_date_phrase(item: _Parsed, expr: DateExpr) -> int:
+    """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
+        return before[-1].start
+    return expr.start
 
 
 def _deadline(item: _Parsed, expr: DateExpr) -> bool:
