@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from newsdesk.dates import DateExpr, Resolved, find_dates, resolve
 from newsdesk.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
-from newsdesk.published import Publication, infer_date, stated_date
+from newsdesk.published import Publication, anniversaries, infer_date, stated_date
 from newsdesk.text import Article, Sentence
 
 LEAD_SENTENCES = 4
@@ -28,6 +28,7 @@ CONCLUDED_BEFORE_TOKENS = 20
 CONCLUDED_AFTER_TOKENS = 12
 TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره"})
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
+FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
 FUZZY_MIN_LENGTH = 6
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
@@ -147,7 +148,8 @@ def _publication(parsed: list[_Parsed]) -> Publication:
     stated = stated_date(head, [expr for item in parsed for expr in item.dates])
     if stated is not None:
         return Publication(stated, "stated")
-    inferred = infer_date([expr for item in parsed for expr in item.dates])
+    text = " ".join(item.sentence.norm for item in parsed)
+    inferred = infer_date([expr for item in parsed for expr in item.dates], anniversaries(text))
     return Publication(inferred, "inferred" if inferred else "")
 
 
@@ -374,7 +376,9 @@ def _start_of_date_phrase(item: _Parsed, expr: DateExpr) -> int:
 def _deadline(item: _Parsed, expr: DateExpr) -> bool:
     """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
     before = [t for t in item.tokens if t.end <= expr.start]
-    return bool(before) and before[-1].text in DEADLINE_WORDS
+    if before and before[-1].text in DEADLINE_WORDS:
+        return True
+    return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
 
 
 def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:

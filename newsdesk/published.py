@@ -58,7 +58,30 @@ def stated_date(
     return None
 
 
-def infer_date(exprs: list[DateExpr]) -> dt.date | None:
+_ANNIVERSARY = re.compile(
+    r"(?:مرور|الذكري(?: السنويه)?)\s+(?P<n>عام|عامين|سنه|سنتين|الاولي|الثانيه|الثالثه"
+    r"|ثلاثه اعوام|ثلاث سنوات)(?![\w])"
+)
+_ANNIVERSARY_YEARS = {
+    "عام": 1,
+    "سنه": 1,
+    "الاولي": 1,
+    "عامين": 2,
+    "سنتين": 2,
+    "الثانيه": 2,
+    "الثالثه": 3,
+    "ثلاثه اعوام": 3,
+    "ثلاث سنوات": 3,
+}
+ANNIVERSARY_SLACK_DAYS = 3
+
+
+def anniversaries(norm_text: str) -> list[int]:
+    """`بمناسبة مرور عام على توقيع البيان`: how many years after a dated event the report is."""
+    return [_ANNIVERSARY_YEARS[m.group("n")] for m in _ANNIVERSARY.finditer(norm_text)]
+
+
+def infer_date(exprs: list[DateExpr], years_after: list[int] = ()) -> dt.date | None:
     """The most plausible publication date given every date expression of the article."""
     full = [
         dt.date(e.year, e.months[0], e.day or 1)
@@ -86,10 +109,20 @@ def infer_date(exprs: list[DateExpr]) -> dt.date | None:
     if not fitting:
         return floor if (full or years) else None
     reference = max(full) if full else fitting[0]
-    return min(
-        fitting,
-        key=lambda d: (abs((d - reference).days) / 365 - _coincidences(exprs, d, reference), d),
-    )
+
+    def score(day: dt.date) -> tuple[float, dt.date]:
+        hits = _coincidences(exprs, day, reference)
+        hits += 2 * sum(
+            any(_near_anniversary(day, written, years) for written in full) for years in years_after
+        )
+        return abs((day - reference).days) / 365 - hits, day
+
+    return min(fitting, key=score)
+
+
+def _near_anniversary(day: dt.date, written: dt.date, years: int) -> bool:
+    target = _safe_date(written.year + years, written.month, written.day)
+    return target is not None and abs((day - target).days) <= ANNIVERSARY_SLACK_DAYS
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -100,3 +100,12 @@ def test_weekday_that_contradicts_the_date_is_noticed():
 
 def test_plain_words_are_not_dates():
     assert read("قال الأب إن الحرب مأساة وإن اليوميات تتكرر") == []
+
+
+def test_weekday_beside_a_date_without_year_resolves_to_the_year_it_falls_on_that_day():
+    (candidates,) = [
+        resolve(e, dt.date(2023, 9, 21))
+        for e in find_dates(normalize("أطلقت عملية يوم الثلاثاء 19 أيلول"))
+        if e.kind == "absolute"
+    ]
+    assert [(r.date.isoformat(), sorted(r.flags)) for r in candidates] == [("2023-09-19", [])]

@@ -4,7 +4,7 @@ import datetime as dt
 
 from newsdesk.arabic import normalize
 from newsdesk.dates import find_dates
-from newsdesk.published import infer_date, stated_date
+from newsdesk.published import anniversaries, infer_date, stated_date
 
 
 def head(*lines: str):
@@ -46,3 +46,28 @@ def test_inferred_without_weekday_is_the_latest_full_date():
 
 def test_no_dates_no_publication_date():
     assert infer_date(find_dates(normalize("قال الرئيس إن السلام ممكن"))) is None
+
+
+def test_weekday_next_to_a_yearless_date_pins_the_year_without_any_year_in_text():
+    text = "قال المتحدث اليوم الجمعة إن الوزيرين التقيا يوم الأحد 14 مايو في بروكسل."
+    assert infer_date(find_dates(normalize(text))) == dt.date(2023, 5, 19)
+
+
+def test_yesterday_with_weekday_and_date_fixes_publication_to_the_next_day():
+    text = "وكانت المواجهات قد اندلعت يوم أمس الثلاثاء، 16 نوفمبر، قرب الحدود بعد حرب 2020."
+    assert infer_date(find_dates(normalize(text))) == dt.date(2021, 11, 17)
+
+
+def test_anniversary_wording_puts_publication_a_year_after_the_dated_event():
+    text = (
+        "قال المتحدث اليوم الثلاثاء بمناسبة مرور عام على توقيع البيان إن لا قمة مقررة. "
+        "وكان البيان قد وقع ليلة 9 تشرين الثاني/نوفمبر 2020، والتقى القادة في 11 كانون الثاني الماضي."
+    )
+    norm = normalize(text)
+    assert infer_date(find_dates(norm), anniversaries(norm)) == dt.date(2021, 11, 9)
+
+
+def test_garbled_dateline_is_read_in_the_month_that_fits_todays_weekday():
+    lines = head("موسكو، 11 كانون الأول/يناير 2021 — استضاف الرئيس اليوم الاثنين ضيفيه")
+    exprs = [expr for _, found in lines for expr in found]
+    assert stated_date(lines, exprs) == dt.date(2021, 1, 11)
