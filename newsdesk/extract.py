@@ -220,7 +220,9 @@ def _sentence_mentions(
             candidates = []
             for expr in choice:
                 if _usable(expr, trigger, sentence):
-                    candidates = resolve(expr, published, context_year)
+                    candidates = resolve(
+                        expr, published, _year_before(item.dates, expr) or context_year
+                    )
             on = candidates[0].date if candidates else published
             people = _people(item, in_scope, on, gaz, previous_people, trigger)
             place = _place(item, in_scope, trigger, trigger.value, gaz)
@@ -291,6 +293,12 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
+def _year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
+    """`حرب عام 2020 ... في العاشر من تشرين الثاني من ذلك العام`: the sentence's own year."""
+    years = [e.year for e in exprs if e.year is not None and e.end <= expr.start]
+    return years[-1] if years else None
+
+
 def _join_adjacent(triggers: list[Match]) -> list[Match]:
     """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
     joined: list[Match] = []
@@ -343,7 +351,10 @@ def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[Date
             continue
         limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
         if any(
-            cue.kind == "concluded" and expr.end <= cue.start < trigger.start for cue in item.cues
+            cue.kind == "concluded"
+            and cue.start < trigger.start
+            and (cue.value == "act" or expr.end <= cue.start)
+            for cue in item.cues
         ):
             limit = BEFORE_TRIGGER_DEFAULT
         between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
@@ -461,10 +472,11 @@ def _people(
         people.append(_counterpart(people, country, on, gaz))
     people = [person for person in _unique(people) if person]
     if trigger.value == "agreement" and len(people) < 2:
+        level = _level_of(people, on, gaz)
         for match in item.names:
             near = abs(match.first_token - _token_index(tokens, trigger.start)) <= PARTY_WINDOW
             if in_scope(match) and match.kind == "country" and near:
-                holder = gaz.holder("leader", match.value, on)
+                holder = gaz.holder(level, match.value, on)
                 if holder:
                     people.append(holder)
         people = _unique(people)
@@ -478,6 +490,14 @@ def _people(
 
 def _token_index(tokens: list[Token], offset: int) -> int:
     return next((i for i, token in enumerate(tokens) if token.start >= offset), len(tokens))
+
+
+def _level_of(people: list[str], on: dt.date, gaz: Gazetteer) -> str:
+    """Countries named as parties beside a foreign minister are represented by theirs."""
+    for person in people:
+        if any(o.office == "foreign_minister" for o in gaz.offices_of(person, on)):
+            return "foreign_minister"
+    return "leader"
 
 
 def _after_leader_word(tokens: list[Token], match: Match) -> bool:
@@ -556,7 +576,16 @@ def _resolve_article(
     for mention in mentions:
         if mention.dated:
             continue
-        host = _coreferent(mention, dated)
+        item = parsed[mention.sentence]
+        signed_today = (
+            mention.type == "agreement"
+            and mention.status == "happened"
+            and not mention.background
+            and _concluded(item, _trigger_of(item, mention), acts_only=True)
+            and not item.dates
+            and not _anchored_elsewhere(item, mention)
+        )
+        host = None if signed_today else _coreferent(mention, dated)
         if host is not None:
             if "split" not in host.flags:
                 host.participants = _unique(host.participants + mention.participants)
@@ -569,9 +598,6 @@ def _resolve_article(
             result.append(mention)
             dated.append(mention)
             continue
-        signed_today = mention.type == "agreement" and _concluded(
-            parsed[mention.sentence], _trigger_of(parsed[mention.sentence], mention), acts_only=True
-        )
         if (
             not mention.background
             and (mention.type in DEFAULT_DATED_TYPES or signed_today)
