@@ -68,6 +68,7 @@ class Mention:
     background: bool
     in_lead: bool
     default_dated: bool = False
+    plural: bool = False
     trigger: str = ""
     flags: set[str] = field(default_factory=set)
 
@@ -249,6 +250,7 @@ def _sentence_mentions(
                 background=background,
                 in_lead=sentence.index < LEAD_SENTENCES,
                 trigger=norm[trigger.start : trigger.end],
+                plural=plural == "plural",
             )
             if (
                 (split or plural == "dual")
@@ -579,6 +581,7 @@ def _resolve_article(
         item = parsed[mention.sentence]
         signed_today = (
             mention.type == "agreement"
+            and not mention.plural
             and mention.status == "happened"
             and not mention.background
             and _concluded(item, _trigger_of(item, mention), acts_only=True)
