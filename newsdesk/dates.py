@@ -161,6 +161,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ago": re.compile(
             rf"{pre}(?:قبل|منذ)\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?![\w])"
         ),
+        "rel_day": re.compile(
+            rf"{pre}(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal}))\s+(?:من\s+)?"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
+        ),
         "rel_month": re.compile(
             rf"{pre}(?:(?P<part>{part})\s+|في وقت سابق من\s+)?"
             rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
@@ -240,6 +244,7 @@ def find_dates(norm: str) -> list[DateExpr]:
             )
         )
     for kind in (
+        "rel_day",
         "year",
         "today",
         "yesterday",
@@ -303,6 +308,11 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
             return None
         return DateExpr(start, end, "ago", amount=amount, unit=unit)
     shift = _YEAR_WORDS.get(groups.get("yw") or "", 0)
+    if kind == "rel_day":
+        day = int(groups["day"]) if groups.get("day") else _ORDINALS.get(groups.get("ord") or "")
+        if day is None or not 1 <= day <= 31:
+            return None
+        return DateExpr(start, end, "rel_day", day=day, year_shift=shift)
     if kind == "rel_month":
         return DateExpr(start, end, "rel_month", year_shift=shift, part=part)
     if kind == "rel_year":
@@ -353,6 +363,11 @@ def resolve(expr: DateExpr, published: Date, context_year: int | None = None) ->
             year, month = _shift_month(published.year, published.month, -expr.amount)
             return [Resolved(Date(year, month, 1), "month")]
         return [Resolved(Date(published.year - expr.amount, 1, 1), "year")]
+    if expr.kind == "rel_day":
+        year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
+        if expr.day > calendar.monthrange(year, month)[1]:
+            return []
+        return [Resolved(Date(year, month, expr.day), "day")]
     if expr.kind == "rel_month":
         year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
         if expr.part:

@@ -42,6 +42,7 @@ PLACE_KINDS = {
     "hostilities": None,
 }
 LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
+PAIR_NOUNS = frozenset({"الوزيرين"})
 PAIR_PRONOUNS = frozenset(
     {"بينهما", "معهما", "الوزيرين", "الزعيمين", "الرءيسين", "الطرفين", "الجانبين", "نظيريه"}
 )
@@ -111,8 +112,11 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
     for index, item in enumerate(parsed):
         window = [y for y in context_years[max(0, index - 2) : index + 1] if y is not None]
         context_year = window[-1] if window else None
+        earlier = _actors_in(parsed[index - 1], publication.date, gaz) if index else []
         mentions.extend(
-            _sentence_mentions(article.article_id, item, publication.date, context_year, gaz)
+            _sentence_mentions(
+                article.article_id, item, publication.date, context_year, gaz, earlier
+            )
         )
     mentions = _resolve_article(mentions, parsed, publication.date, gaz)
     return ArticleResult(publication, outlet, mentions)
@@ -173,7 +177,9 @@ def _sentence_mentions(
     published: dt.date,
     context_year: int | None,
     gaz: Gazetteer,
+    earlier_people: list[str] = (),
 ) -> list[Mention]:
+    """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
     bounds = [t.start for t in triggers]
     triggers = [t for t in triggers if t.value != "agreement" or _concluded(item, t)]
@@ -225,7 +231,7 @@ def _sentence_mentions(
                         expr, published, _year_before(item.dates, expr) or context_year
                     )
             on = candidates[0].date if candidates else published
-            people = _people(item, in_scope, on, gaz, previous_people, trigger)
+            people = _people(item, in_scope, on, gaz, previous_people, trigger, earlier_people)
             place = _place(item, in_scope, trigger, trigger.value, gaz)
             initiator = _initiator(item, people, gaz, on)
             mention_status = status
@@ -439,10 +445,12 @@ def _people(
     gaz: Gazetteer,
     previous: list[str],
     trigger: Match,
+    earlier: list[str] = (),
 ) -> list[str]:
     people: list[str] = []
     tokens = item.tokens
     counterpart_countries: list[str] = []
+    last_counterpart = -10
     for match in item.names:
         if not in_scope(match):
             continue
@@ -454,6 +462,7 @@ def _people(
             country = match.extra[0] if match.extra else ""
             if match.value == "counterpart":
                 counterpart_countries.append(country)
+                last_counterpart = match.last_token
                 continue
             holder = gaz.holder(match.value, country, on)
             if holder:
@@ -466,6 +475,9 @@ def _people(
                 holder = gaz.holder("leader", country, on)
                 if holder:
                     people.append(holder)
+        elif match.kind == "adjective" and 0 < match.first_token - last_counterpart <= 2:
+            counterpart_countries.append(match.value)  # `نظيريه الأذربيجاني والأرميني`
+            last_counterpart = match.last_token
         elif match.kind == "country" and _after_leader_word(tokens, match):
             holder = gaz.holder("leader", match.value, on)
             if holder:
@@ -483,11 +495,32 @@ def _people(
                     people.append(holder)
         people = _unique(people)
     words = {token.text for token in tokens if in_scope(token)}
-    if len(people) < 2 and words & PAIR_PRONOUNS and previous:
+    if len(people) < 2 and words & PAIR_NOUNS and not previous and earlier:
+        ministers = [
+            p
+            for p in earlier
+            if p not in people
+            and any(o.office == "foreign_minister" for o in gaz.offices_of(p, on))
+        ]
+        previous = ministers[-2:]  # `الوزيرين`: the two ministers of the last sentence
+        people = _unique(people + previous)
+    elif len(people) < 2 and words & PAIR_PRONOUNS and previous:
         people = _unique(people + (previous[1:] if len(previous) > 2 else previous))
     elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
         people = _unique(people + previous)
     return people
+
+
+def _actors_in(item: _Parsed, on: dt.date, gaz: Gazetteer) -> list[str]:
+    """People a sentence names, by name or by office, in order."""
+    people = []
+    for match in item.names:
+        if match.kind == "actor":
+            people.append(match.value)
+        elif match.kind == "role" and match.value != "counterpart":
+            holder = gaz.holder(match.value, match.extra[0] if match.extra else "", on)
+            people.append(holder or "")
+    return _unique(people)
 
 
 def _token_index(tokens: list[Token], offset: int) -> int:
@@ -588,7 +621,8 @@ def _resolve_article(
             and not item.dates
             and not _anchored_elsewhere(item, mention)
         )
-        host = None if signed_today else _coreferent(mention, dated)
+        distinct = signed_today or "split" in mention.flags
+        host = None if distinct else _coreferent(mention, dated)
         if host is not None:
             if "split" not in host.flags:
                 host.participants = _unique(host.participants + mention.participants)
