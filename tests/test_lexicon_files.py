@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.arabic import normalize as norm
+
 LEX = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 
 HEADERS = {
@@ -108,28 +110,6 @@ ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 # Azerbaijani or Armenian admin-1 district must fall in.
 CAUCASUS_LAT = (38.3, 41.9)
 CAUCASUS_LON = (43.4, 50.9)
-
-# Harakat, dagger alef, Quranic marks, tatweel and zero-width/direction marks are dropped.
-_REMOVED = re.compile(r"[\u064B-\u065F\u0670\u06E1\u06ED\u0640\u200C-\u200F\u061C\uFEFF]")
-_FOLD = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ی": "ي",
-        "ئ": "ء",
-        "ؤ": "ء",
-        "ة": "ه",
-        "ک": "ك",
-    }
-)
-
-
-def norm(text: str) -> str:
-    """The same folding the pipeline applies before matching (alef, ya, hamza, ta marbuta...)."""
-    return " ".join(_REMOVED.sub("", text).translate(_FOLD).split())
 
 
 @cache
