@@ -44,16 +44,20 @@ def _bands(
     for number, band in enumerate(bands):
         start = pd.Timestamp(band.start) if band.start else lo
         end = pd.Timestamp(band.end) + pd.Timedelta(days=1) if band.end else hi
-        if end < lo or start > hi:
+        x0, x1 = max(start, lo), min(end, hi)
+        if x1 <= x0:
             continue
+        # a label wider than its band would spill over the axis: narrow bands go unlabelled
+        wide = (x1 - x0) >= (hi - lo) * 0.06
+        label = html.escape(band_labels.get(band.period_id, band.period_id)) if wide else None
         fig.add_vrect(
-            x0=max(start, lo),
-            x1=min(end, hi),
+            x0=x0,
+            x1=x1,
             fillcolor=BAND_COLORS[number % len(BAND_COLORS)],
             opacity=0.07,
             layer="below",
             line_width=0,
-            annotation_text=html.escape(band_labels.get(band.period_id, band.period_id)),
+            annotation_text=label,
             annotation_position="top left",
             annotation_font_size=11,
         )

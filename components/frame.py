@@ -162,8 +162,10 @@ def _write_url(view: dict[str, str | list[str]]) -> None:
     current = _url_params()
     keep = {k: v for k, v in current.items() if k not in FILTER_PARAMS and k != LANG_PARAM}
     wanted = {**keep, **{k: v if isinstance(v, list) else [v] for k, v in view.items()}}
-    if wanted != current:
-        st.query_params.from_dict(wanted)
+    # Written on every run, not only on change: a page link to the same page (an event's card)
+    # reruns with its query string but leaves the address bar alone; this puts it there.
+    # The browser only adds a history entry when the address really changes.
+    st.query_params.from_dict(wanted)
     st.session_state[_WRITTEN] = view
 
 

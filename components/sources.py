@@ -9,7 +9,7 @@ import streamlit as st
 from components.cards import event_link, title_of
 from components.data import article_text, corpus_dir
 from components.frame import Context
-from newsdesk.display import format_event_date, highlight_html
+from newsdesk.display import format_event_date, highlight_html, isolate
 
 W_ARTICLE = "w_article"
 
@@ -34,7 +34,7 @@ def articles_table(ctx: Context) -> pd.DataFrame:
         basis = _basis(article.get("published_basis", ""))
         rows.append(
             {
-                ctx.t("sources.outlet"): article.get("outlet", ""),
+                ctx.t("sources.outlet"): article.get("outlet", "") or "—",
                 ctx.t("sources.published"): format_event_date(
                     article.get("published", ""), "day", ctx.lang, strings=ctx.strings
                 ),
@@ -56,7 +56,8 @@ def _article_choice(ctx: Context) -> str:
     def label(article_id: str) -> str:
         article = index.get(article_id, {})
         when = format_event_date(article.get("published", ""), "day", ctx.lang, strings=ctx.strings)
-        return f"{article.get('outlet') or article_id} · {when} · {article.get('file', '')}"
+        outlet = isolate(article.get("outlet") or article_id)
+        return f"{outlet} · {when} · {isolate(article.get('file', ''))}"
 
     chosen = st.selectbox(ctx.t("sources.choose"), ids, format_func=label, key=W_ARTICLE)
     if chosen == ids[0]:

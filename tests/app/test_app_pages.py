@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import PAGES, REPO, RunPage, html_of, run_page, texts_of
 from fixtures import (
     CALL_2020,
     CONFLICT_EVENT,
@@ -19,6 +18,7 @@ from fixtures import (
     WEEK_EVENT,
     XSS_EVENT,
 )
+from pagerun import PAGES, REPO, RunPage, html_of, run_page, texts_of
 
 from components.timeline import CHART_KEY, selection_to_event
 

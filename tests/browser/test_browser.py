@@ -1,0 +1,144 @@
+"""The dashboard in a real browser, as a reader uses it: every page in both languages (with
+screenshots), the language switch turning the page right-to-left, a shared link with a period,
+the menu keeping the view, a typed search, and a click on the timeline opening the card."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+expect.set_options(timeout=20_000)
+PAGES = {"home": "", "timeline": "timeline", "events": "events", "sources": "sources"}
+TITLES = {
+    "en": {
+        "home": "Karabakh conflict in Arabic news",
+        "timeline": "Timeline",
+        "events": "Events",
+        "sources": "Sources",
+    },
+    "ar": {
+        "home": "نزاع قره باغ في الأخبار العربية",
+        "timeline": "الخط الزمني",
+        "events": "الأحداث",
+        "sources": "المصادر",
+    },
+}
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script has run and the page settled."""
+    time.sleep(0.3)
+    page.wait_for_selector(IDLE)
+    page.wait_for_selector(".st-key-nd-body h1")
+    page.wait_for_selector(IDLE)
+
+
+def open_page(page: Page, path: str) -> None:
+    page.goto(f"{page.base}/{path}")  # type: ignore[attr-defined]
+    wait_idle(page)
+
+
+def direction(page: Page, selector: str) -> str:
+    return page.eval_on_selector(selector, "e => getComputedStyle(e).direction")
+
+
+def expect_direction(page: Page, selector: str, wanted: str) -> None:
+    deadline = time.monotonic() + 10
+    while direction(page, selector) != wanted and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert direction(page, selector) == wanted, selector
+
+
+def no_exception(page: Page) -> None:
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_in_both_languages(page: Page, screenshots: Path, name: str, lang: str) -> None:
+    open_page(page, f"{PAGES[name]}?lang={lang}")
+    expect(page.locator(".st-key-nd-body h1")).to_have_text(TITLES[lang][name])
+    no_exception(page)
+    wanted = "rtl" if lang == "ar" else "ltr"
+    expect_direction(page, ".st-key-nd-body", wanted)
+    expect_direction(page, ".st-key-nd-side", wanted)
+    if lang == "ar":
+        heading = page.locator(".st-key-nd-body h1")
+        assert heading.evaluate("e => getComputedStyle(e).textAlign") in ("start", "right")
+        charts = page.locator(".st-key-nd-body .stPlotlyChart")
+        if charts.count():
+            assert charts.first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    time.sleep(0.5)  # let plotly finish drawing before the screenshot
+    page.screenshot(path=str(screenshots / f"{name}_{lang}.png"))
+
+
+def test_language_switch_turns_the_page_arabic(page: Page) -> None:
+    open_page(page, "events?type=call")
+    page.get_by_text("العربية", exact=True).click()
+    expect(page.locator(".st-key-nd-body h1")).to_have_text("الأحداث")
+    expect(page).to_have_url(re.compile(r"lang=ar"))
+    expect(page).to_have_url(re.compile(r"type=call"))
+    expect_direction(page, ".st-key-nd-body", "rtl")
+    expect(page.get_by_text("بوتين يتصل بعلييف")).to_be_visible()
+
+
+def test_shared_link_with_a_period_shows_that_view(page: Page) -> None:
+    open_page(page, "events?period=war2020&type=call&type=agreement")
+    body = page.locator(".st-key-nd-body")
+    expect(body.get_by_text("2 events, in date order")).to_be_visible()
+    expect(body.get_by_text("Putin calls Aliyev", exact=True)).to_be_visible()
+    expect(body.get_by_text("9 or 10 November 2020")).to_be_visible()
+    expect(body.get_by_text("Putin receives Aliyev in the Kremlin")).to_have_count(0)
+    period = page.locator(".st-key-nd-side [data-testid=stSelectbox] input").first
+    expect(period).to_have_value("The 2020 war (27 Sep – 10 Nov 2020)")
+
+
+def test_menu_link_keeps_the_view(page: Page) -> None:
+    open_page(page, "timeline?period=war2020&lang=ar")
+    page.locator(".st-key-nd-side").get_by_text("الأحداث", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/events\?.*period=war2020"))
+    expect(page).to_have_url(re.compile(r"lang=ar"))
+    expect(page.locator(".st-key-nd-body h1")).to_have_text("الأحداث")
+    expect(page.get_by_text("3 حدثاً مرتبة حسب التاريخ")).to_be_visible()
+    no_exception(page)
+
+
+def test_typed_search_filters_and_goes_into_the_url(page: Page) -> None:
+    open_page(page, "events")
+    box = page.locator(".st-key-w_q input")
+    box.fill("اردوغان")
+    box.press("Enter")
+    expect(page.get_by_text("2 events, in date order")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"q=%D8%A7%D8%B1%D8%AF%D9%88%D8%BA%D8%A7%D9%86"))
+    expect(page.get_by_text("Erdogan calls Aliyev", exact=True)).to_be_visible()
+
+
+def test_timeline_click_opens_the_card(page: Page, screenshots: Path) -> None:
+    open_page(page, "timeline?type=call")
+    # the main plot's points (the range slider below draws them again)
+    points = page.locator(".stPlotlyChart .cartesianlayer .scatterlayer .trace .points path")
+    expect(points.first).to_be_visible()
+    assert points.count() == 3
+    box = points.nth(2).bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("Selected event", exact=True)).to_be_visible()
+    card = page.locator("[class*='st-key-card-selected-']")
+    expect(card.get_by_text("Erdogan calls Aliyev", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"event=ev-fx-call-2023-11-05"))
+    time.sleep(0.5)
+    page.screenshot(path=str(screenshots / "timeline_selected_en.png"))
+
+
+def test_open_card_link_and_escaped_summary(page: Page) -> None:
+    open_page(page, "events?type=incident")
+    page.get_by_text("Open card").first.click()
+    expect(page).to_have_url(re.compile(r"event=ev-fx-incident-2022-12-12"))
+    expect(page.get_by_text("<script>alert(1)</script>", exact=False)).to_be_visible()
+    assert page.locator(".st-key-nd-body script").count() == 0
+    assert page.locator(".nd-summary b").count() == 0
