@@ -126,7 +126,9 @@ def sources_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -
         if not mentions.empty
         else []
     )
-    if not have_corpus:
+    if not source_ids:
+        blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.none'))}</div>")
+    elif not have_corpus:
         blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.no_corpus'))}</div>")
     for article_id in source_ids:
         article = articles.get(article_id, {})

@@ -89,7 +89,11 @@ def _load(directory: str, version: str) -> Dataset:
         tables = load_tables(Path(directory))
     except (ValueError, OSError, pd.errors.ParserError) as error:
         tables, problem = _empty_tables(), str(error)
-    published = apply_corrections(tables["events"], tables["corrections"]).events
+    # apply_corrections walks every row in Python: skip it when there is nothing to apply
+    if tables["corrections"].empty:
+        published = tables["events"]
+    else:
+        published = apply_corrections(tables["events"], tables["corrections"]).events
     published = published[list(EVENTS)].fillna("")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
     events = prepare_events(published, lookups.search_names())
@@ -98,7 +102,7 @@ def _load(directory: str, version: str) -> Dataset:
         people.update(part for part in str(cell).split(";") if part)
     vocabulary = Vocabulary(
         actors=frozenset(people),
-        places=frozenset(set(lookups.places) | set(events["place_id"].unique()) - {""}),
+        places=frozenset((set(lookups.places) | set(events["place_id"].unique())) - {""}),
         topics=frozenset(
             set(lookups.topics)
             | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}

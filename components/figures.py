@@ -10,6 +10,7 @@ import html
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -41,26 +42,52 @@ def _bands(
     lo: pd.Timestamp,
     hi: pd.Timestamp,
 ) -> None:
+    """The named periods as light background bands, labelled when wide enough.
+
+    Built as one layout update (add_vrect per band copies the layout each time: slow)."""
+    shapes, notes = [], []
     for number, band in enumerate(bands):
         start = pd.Timestamp(band.start) if band.start else lo
         end = pd.Timestamp(band.end) + pd.Timedelta(days=1) if band.end else hi
         x0, x1 = max(start, lo), min(end, hi)
         if x1 <= x0:
             continue
-        # a label wider than its band would spill over the axis: narrow bands go unlabelled
-        wide = (x1 - x0) >= (hi - lo) * 0.06
-        label = html.escape(band_labels.get(band.period_id, band.period_id)) if wide else None
-        fig.add_vrect(
-            x0=x0,
-            x1=x1,
-            fillcolor=BAND_COLORS[number % len(BAND_COLORS)],
-            opacity=0.07,
-            layer="below",
-            line_width=0,
-            annotation_text=label,
-            annotation_position="top left",
-            annotation_font_size=11,
+        shapes.append(
+            dict(
+                type="rect",
+                xref="x",
+                yref="paper",
+                x0=x0,
+                x1=x1,
+                y0=0,
+                y1=1,
+                fillcolor=BAND_COLORS[number % len(BAND_COLORS)],
+                opacity=0.07,
+                layer="below",
+                line_width=0,
+            )
         )
+        # a label wider than its band would spill over the axis: narrow bands go unlabelled
+        if (x1 - x0) >= (hi - lo) * 0.06:
+            notes.append(
+                dict(
+                    x=x0,
+                    y=1,
+                    xref="x",
+                    yref="paper",
+                    text=html.escape(band_labels.get(band.period_id, band.period_id)),
+                    showarrow=False,
+                    xanchor="left",
+                    yanchor="top",
+                    font=dict(size=11, color="#666"),
+                )
+            )
+    fig.update_layout(shapes=shapes, annotations=notes)
+
+
+def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A plain numpy column: plotly walks Arrow-backed strings one by one (slow)."""
+    return frame[name].to_numpy(dtype=object)
 
 
 def timeline_figure(
@@ -83,27 +110,37 @@ def timeline_figure(
         fig.update_layout(height=200, margin=dict(l=10, r=10, t=10, b=10))
         return fig
     lanes = list(lane_order) if lane_order else list(dict.fromkeys(rows["lane"]))
-    for kind in [k for k in TYPE_COLORS if k in set(rows["type"])] + sorted(
-        set(rows["type"]) - set(TYPE_COLORS)
-    ):
+    # plain numpy columns, sliced with boolean masks: plotly walks Arrow strings one by one
+    kinds = _column(rows, "type")
+    lane = _column(rows, "lane")
+    hover = _column(rows, "hover")
+    ids = _column(rows, "event_id").reshape(-1, 1)
+    start = rows["start"].to_numpy()
+    end = rows["end"].to_numpy()
+    date = rows["date"].to_numpy()
+    sizes = np.array([marker_size(n) for n in rows["n"].to_numpy()], dtype=float)
+    exact_rows = rows["exact"].to_numpy(dtype=bool)
+    multi_day = end > start
+    widths = ((end - start) / np.timedelta64(1, "D") + 1) * DAY_MS
+    present = set(kinds)
+    for kind in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
         color = TYPE_COLORS.get(kind, "#7f7f7f")
         label = html.escape(type_labels.get(kind, kind))
-        subset = rows[rows["type"] == kind]
-        multi_day = subset["end"] > subset["start"]
-        uncertain = subset[~subset["exact"]]
-        spans = subset[subset["exact"] & multi_day]
-        exact = subset[subset["exact"] & ~multi_day]
+        of_kind = kinds == kind
+        dots = of_kind & exact_rows & ~multi_day
         first = True
-        for part, opacity, pattern in ((uncertain, 0.35, "/"), (spans, 0.8, "")):
-            if part.empty:
+        for part, opacity, pattern in (
+            (of_kind & ~exact_rows, 0.35, "/"),  # uncertain date: hatched, translucent
+            (of_kind & exact_rows & multi_day, 0.8, ""),  # known first and last day: solid
+        ):
+            if not part.any():
                 continue
-            width = (part["end"] - part["start"]).dt.days.add(1).mul(DAY_MS)
             fig.add_trace(
                 go.Bar(
                     orientation="h",
-                    base=part["start"],
-                    x=width,
-                    y=part["lane"],
+                    base=start[part],
+                    x=widths[part],
+                    y=lane[part],
                     width=0.45,
                     marker=dict(
                         color=color,
@@ -111,29 +148,29 @@ def timeline_figure(
                         line=dict(color=color, width=1.5),
                         pattern=dict(shape=pattern, fgcolor=color, solidity=0.35),
                     ),
-                    customdata=part[["event_id"]].to_numpy(),
-                    hovertext=part["hover"],
+                    customdata=ids[part],
+                    hovertext=hover[part],
                     hovertemplate="%{hovertext}<extra></extra>",
                     name=label,
                     legendgroup=kind,
-                    showlegend=first and exact.empty,
+                    showlegend=first and not dots.any(),
                 )
             )
             first = False
-        if not exact.empty:
+        if dots.any():
             fig.add_trace(
                 go.Scatter(
-                    x=exact["date"],
-                    y=exact["lane"],
+                    x=date[dots],
+                    y=lane[dots],
                     mode="markers",
                     marker=dict(
-                        size=exact["n"].map(marker_size),
+                        size=sizes[dots],
                         color=color,
                         opacity=0.85,
                         line=dict(color="white", width=1),
                     ),
-                    customdata=exact[["event_id"]].to_numpy(),
-                    hovertext=exact["hover"],
+                    customdata=ids[dots],
+                    hovertext=hover[dots],
                     hovertemplate="%{hovertext}<extra></extra>",
                     name=label,
                     legendgroup=kind,

@@ -13,12 +13,14 @@ is not hidden from a view of the 2020 war.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from newsdesk import arabic
 from newsdesk.arabic import normalize
 from newsdesk.periods import ALL, CUSTOM, PERIOD_IDS, period_range
 from newsdesk.schema import EVENT_TYPES, STATUSES
@@ -206,17 +208,35 @@ def date_spans(
     return best, pd.to_datetime(start), pd.to_datetime(end)
 
 
+def normalize_many(texts: Iterable[str]) -> list[str]:
+    """`normalize` over many texts, fast.
+
+    newsdesk.arabic.normalize also builds an offset map that search does not need; with its
+    own translation table the result is the same (tests/test_filters.py checks) at about half
+    the cost, which matters when 100,000 events are prepared.
+    """
+    table = getattr(arabic, "_TRANSLATION", None)
+    spaces = getattr(arabic, "_SPACES", None)
+    if table is None or spaces is None:
+        return [normalize(text) for text in texts]
+    return [spaces.sub(" ", text.translate(table)).strip() for text in texts]
+
+
+SEARCH_NAMES = "search_names"  # prepared.attrs key: id -> normalised names and aliases
+
+
 def prepare_events(
     events: pd.DataFrame,
     names: Mapping[str, Iterable[str]] | None = None,
 ) -> pd.DataFrame:
-    """Events plus the helper columns filtering needs (all prefixed `_`).
+    """Events plus the helper columns filtering needs (all prefixed `_`), sorted by date.
 
     `names` maps an actor, place or topic id to the names a reader may search for (both
-    languages); they go into the normalised search text with titles and summaries.
+    languages); they are normalised once per id and kept in `attrs`, so the search text of each
+    event holds only its own titles and summaries (a third of the size, and of the time).
     """
     frame = events.reset_index(drop=True).copy()
-    for column in ("date", "date_end", "date_precision", "participants", "initiator"):
+    for column in ("date", "date_end", "date_precision", "participants", "initiator", "topics"):
         if column not in frame:
             frame[column] = ""
     best, start, end = date_spans(frame["date"], frame["date_precision"], frame["date_end"])
@@ -228,53 +248,57 @@ def prepare_events(
     frame["_people"] = _padded(participants + ";" + initiator)
     frame["_topics"] = _padded(frame["topics"])
     frame["_n"] = pd.to_numeric(frame["n_sources"], errors="coerce").fillna(0).astype(int)
-    frame["_search"] = _search_text(frame, names or {})
+    columns = ["title_en", "title_ar", "summary_en", "summary_ar", "type"]
+    joined = [
+        " ".join(values) for values in zip(*(frame[c].fillna("").astype(str) for c in columns))
+    ]
+    frame["_search"] = pd.Series(normalize_many(joined), index=frame.index, dtype="str")
+    frame = frame.sort_values(["_date", "event_id"], na_position="last", kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame.attrs[SEARCH_NAMES] = {
+        key: " ".join(normalize_many([" ".join(values)])) for key, values in (names or {}).items()
+    }
     return frame
 
 
-def _search_text(frame: pd.DataFrame, names: Mapping[str, Iterable[str]]) -> pd.Series:
-    joined_names = {key: " ".join(values) for key, values in names.items()}
-    texts = []
-    columns = ["title_en", "title_ar", "summary_en", "summary_ar", "type"]
-    ids = zip(
-        frame["participants"].fillna(""),
-        frame["initiator"].fillna(""),
-        frame["place_id"].fillna(""),
-        frame["topics"].fillna(""),
-        strict=True,
-    )
-    for values, (people, initiator, place, topics) in zip(
-        frame[columns].fillna("").itertuples(index=False, name=None), ids, strict=True
-    ):
-        keys = [*people.split(";"), initiator, place, *topics.split(";")]
-        extra = " ".join(joined_names.get(key.strip(), "") for key in keys if key.strip())
-        texts.append(normalize(" ".join(values) + " " + extra))
-    return pd.Series(texts, index=frame.index, dtype="str")
-
-
 def _any_member(padded: pd.Series, ids: Iterable[str]) -> np.ndarray:
-    mask = np.zeros(len(padded), dtype=bool)
-    for item in ids:
-        mask |= padded.str.contains(f";{item};", regex=False).to_numpy()
+    """Rows whose padded id list holds any of `ids` (one regex scan, however many ids)."""
+    ids = [item for item in ids if item]
+    if not ids:
+        return np.zeros(len(padded), dtype=bool)
+    pattern = ";(?:" + "|".join(re.escape(item) for item in ids) + ");"
+    return padded.str.contains(pattern, regex=True).to_numpy(dtype=bool, copy=True)
+
+
+def _term_mask(prepared: pd.DataFrame, term: str) -> np.ndarray:
+    """Rows whose titles or summaries contain `term`, or one of whose people, place or topics
+    has a name containing it."""
+    mask = prepared["_search"].str.contains(term, regex=False).to_numpy(dtype=bool, copy=True)
+    names: Mapping[str, str] = prepared.attrs.get(SEARCH_NAMES, {})
+    ids = [key for key, text in names.items() if term in text]
+    if ids:
+        mask |= _any_member(prepared["_people"], ids)
+        mask |= _any_member(prepared["_topics"], ids)
+        mask |= prepared["place_id"].isin(ids).to_numpy(dtype=bool)
     return mask
 
 
 def filter_events(prepared: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The prepared events in the view, sorted by date (undated last), then id."""
+    """The prepared events in the view, in date order (undated last), then id."""
     if prepared.empty:
         return prepared
     mask = np.ones(len(prepared), dtype=bool)
     start, end = filters.date_range()
     if start is not None:
-        mask &= (prepared["_end"] >= pd.Timestamp(start)).to_numpy()
+        mask &= (prepared["_end"] >= pd.Timestamp(start)).to_numpy(dtype=bool)
     if end is not None:
-        mask &= (prepared["_start"] <= pd.Timestamp(end)).to_numpy()
+        mask &= (prepared["_start"] <= pd.Timestamp(end)).to_numpy(dtype=bool)
     if filters.types:
-        mask &= prepared["type"].isin(filters.types).to_numpy()
+        mask &= prepared["type"].isin(filters.types).to_numpy(dtype=bool)
     if filters.statuses:
-        mask &= prepared["status"].isin(filters.statuses).to_numpy()
+        mask &= prepared["status"].isin(filters.statuses).to_numpy(dtype=bool)
     if filters.places:
-        mask &= prepared["place_id"].isin(filters.places).to_numpy()
+        mask &= prepared["place_id"].isin(filters.places).to_numpy(dtype=bool)
     if filters.actors:
         mask &= _any_member(prepared["_people"], filters.actors)
     if filters.topics:
@@ -282,9 +306,10 @@ def filter_events(prepared: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     for term in normalize(filters.query).split():
         if not mask.any():
             break
-        mask &= prepared["_search"].str.contains(term, regex=False).to_numpy()
-    result = prepared[mask]
-    return result.sort_values(["_date", "event_id"], na_position="last", kind="stable")
+        mask &= _term_mask(prepared, term)
+    if mask.all():
+        return prepared
+    return prepared[mask]
 
 
 def key_events(filtered: pd.DataFrame, limit: int = 5) -> pd.DataFrame:

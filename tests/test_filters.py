@@ -247,3 +247,17 @@ def test_empty_tables() -> None:
     assert counts_per_period(empty).empty
     assert key_events(empty).empty
     assert related_events(empty, "x").empty
+
+
+def test_fast_normalisation_equals_newsdesk_arabic() -> None:
+    from newsdesk.arabic import normalize
+    from newsdesk.filters import normalize_many
+
+    samples = [
+        "إلهام  علييف\u00a0يستقبل ﻻفروف",
+        "مُحَمَّد — قرة باغ، ٢١ سبتمبر ٢٠٢٣",
+        "  The KREMLIN said “yes”\n\tagain ",
+        "بـوتـين  ى ة آ ٱ",
+        "",
+    ]
+    assert normalize_many(samples) == [normalize(text) for text in samples]

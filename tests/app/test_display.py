@@ -183,3 +183,21 @@ def test_ui_strings_complete_in_both_languages() -> None:
     table = json.loads(STRINGS_PATH.read_text(encoding="utf-8"))
     assert set(table["en"]) == set(table["ar"])
     assert all(value.strip() for lang in table.values() for value in lang.values())
+
+
+def test_column_date_labels_equal_the_card_dates() -> None:
+    from newsdesk.display import date_labels
+
+    frame = pd.DataFrame(
+        {
+            "date": ["2020-11-09", "2023-03-15", "2023-03-01", "2021-01-01", "2023-09-19", "x"],
+            "date_precision": ["day", "week", "month", "year", "day", "day"],
+            "date_end": ["", "", "", "", "2023-09-20", ""],
+        }
+    )
+    for lang in ("en", "ar"):
+        expected = [
+            format_event_date(d, p, lang, e)
+            for d, p, e in frame[["date", "date_precision", "date_end"]].itertuples(index=False)
+        ]
+        assert list(date_labels(frame, lang)) == expected
