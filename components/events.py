@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.cards import event_card
 from components.frame import Context, empty_message
+from newsdesk.display import md_escape
 
 PAGE_SIZE = 20
 W_PAGE = "w_pg"
@@ -19,7 +20,7 @@ def single_event(ctx: Context, event_id: str) -> None:
     events = ctx.data.events
     rows = events[events["event_id"] == event_id]
     if rows.empty:
-        st.warning(ctx.t("events.not_found", event_id=event_id))
+        st.warning(ctx.t("events.not_found", event_id=md_escape(event_id)))
         return
     if event_id not in set(ctx.events["event_id"]):
         st.caption(ctx.t("events.not_in_view"))

@@ -24,7 +24,15 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Dataset, load_dataset
-from newsdesk.display import DEFAULT_LANG, LANG_NAMES, LANGS, Strings, is_rtl, load_strings
+from newsdesk.display import (
+    DEFAULT_LANG,
+    LANG_NAMES,
+    LANGS,
+    Strings,
+    is_rtl,
+    load_strings,
+    md_escape,
+)
 from newsdesk.filters import (
     DEFAULT_STATUSES,
     FILTER_PARAMS,
@@ -374,7 +382,7 @@ def frame(page: str) -> Context:
         if page == "home":
             st.caption(ctx.t("app.subtitle"))
         if data.problem:
-            st.error(data.problem)
+            st.error(md_escape(data.problem))
     return ctx
 
 
@@ -382,7 +390,7 @@ def empty_message(ctx: Context) -> None:
     """Say that nothing matches, and offer the widest period in one click."""
     st.info(f"{ctx.t('empty.title')} {ctx.t('empty.hint')}")
     if ctx.data.events.empty:
-        st.caption(ctx.t("empty.data", path=ctx.data.directory))
+        st.caption(ctx.t("empty.data", path=md_escape(ctx.data.directory)))
     elif ctx.filters.period != "all":
         st.button(ctx.t("period.all"), on_click=set_period, args=("all",), key="w_widen")
 

@@ -9,7 +9,7 @@ import streamlit as st
 from components.cards import event_link, title_of
 from components.data import article_text, corpus_dir
 from components.frame import Context
-from newsdesk.display import format_event_date, highlight_html, isolate
+from newsdesk.display import format_event_date, highlight_html, isolate, md_escape
 
 W_ARTICLE = "w_article"
 
@@ -85,7 +85,9 @@ def article_view(ctx: Context, article_id: str) -> None:
     file = article.get("file", "")
     text = article_text(file) if corpus_dir() is not None else None
     if text is None:
-        st.info(ctx.t("sources.no_text", file=file, n=article.get("n_chars", "?")))
+        st.info(
+            ctx.t("sources.no_text", file=md_escape(file), n=md_escape(article.get("n_chars", "?")))
+        )
         refs = [
             {
                 "event": title_of(events.loc[m["event_id"]].to_dict(), ctx.lang)

@@ -249,9 +249,8 @@ def prepare_events(
     frame["_topics"] = _padded(frame["topics"])
     frame["_n"] = pd.to_numeric(frame["n_sources"], errors="coerce").fillna(0).astype(int)
     columns = ["title_en", "title_ar", "summary_en", "summary_ar", "type"]
-    joined = [
-        " ".join(values) for values in zip(*(frame[c].fillna("").astype(str) for c in columns))
-    ]
+    cells = [frame[c].fillna("").astype(str).tolist() for c in columns]
+    joined = [" ".join(values) for values in zip(*cells, strict=True)]
     frame["_search"] = pd.Series(normalize_many(joined), index=frame.index, dtype="str")
     frame = frame.sort_values(["_date", "event_id"], na_position="last", kind="stable")
     frame = frame.reset_index(drop=True)

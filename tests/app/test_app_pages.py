@@ -166,8 +166,10 @@ def test_event_link_opens_its_card_alone(page: RunPage) -> None:
     assert "Sputnik (fx_002.txt) says 9 November 2020" in text
     assert "<mark>" in text  # evidence passages from the corpus
     assert "outside the current filters" in texts_of(at)
-    at = page("events", {"event": "ev-missing"})
-    assert "There is no event with the id ev-missing." in texts_of(at)
+    at = page("events", {"event": "[ev](http://x.test) <b>"})
+    assert_clean(at)
+    # a hand-made link cannot inject markdown or HTML into the message
+    assert "There is no event with the id \\[ev\\]\\(http\\://x\\.test\\) \\<b\\>." in texts_of(at)
 
 
 def test_cards_show_names_roles_place_topics_and_precision(page: RunPage) -> None:
@@ -292,4 +294,4 @@ def test_without_corpus_the_reference_is_shown(
     assert "file fx_001.txt, characters" in text
     assert "Article texts are not available here" in text
     at = run_page("sources", {})
-    assert "The article text is not available here: fx_001.txt" in texts_of(at)
+    assert "The article text is not available here: fx\\_001\\.txt" in texts_of(at)
