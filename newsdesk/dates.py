@@ -396,7 +396,11 @@ def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None)
                 year -= 1
             elif expr.year_shift > 0 and (month, expr.day or 1) <= (published.month, published.day):
                 year += 1
-        elif context_year is not None:
+        elif context_year is not None and (context_year, month) <= (
+            published.year,
+            published.month,
+        ):
+            # a nearby year dates a yearless date, but not into the future of the report
             year = context_year
             flags.add("inferred_year")
         else:

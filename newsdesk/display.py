@@ -266,7 +266,8 @@ def _conflict_note(
         if parsed is None:
             continue
         text = format_date(parsed, _safe_precision(row.get("date_precision", "")), lang)
-        label = source_label(articles.get(row.get("article_id", "")), row.get("article_id", ""))
+        article_id = row.get("article_id", "")
+        label = isolate(source_label(articles.get(article_id), article_id))
         by_date.setdefault(text, [])
         if label not in by_date[text]:
             by_date[text].append(label)

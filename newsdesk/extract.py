@@ -24,7 +24,8 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
-CONCLUDED_BEFORE_TOKENS = 20
+MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
+CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
 TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره"})
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
@@ -194,7 +195,7 @@ def _sentence_mentions(
     previous_people: list[str] = []
     previous_dates: list[DateExpr] = []
     for position, trigger in enumerate(triggers):
-        scope_start = 0 if position == 0 else trigger.start
+        scope_start = 0 if position == 0 else triggers[position - 1].end
         # an agreement merely discussed still ends the clause before it, but takes nothing
         scope_end = min((b for b in bounds if b > trigger.start), default=len(norm))
 
@@ -653,6 +654,7 @@ def _resolve_article(
             result.append(mention)
     result = _split_like_separate_calls(result)
     result = _absorb_remarks(result)
+    result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
