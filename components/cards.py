@@ -138,8 +138,8 @@ def sources_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -
         )
         file = article.get("file", "") or article_id
         blocks.append(
-            f"<div class='nd-meta'><b>{esc(outlet)}</b> · {esc(published)} · "
-            f"<span class='nd-ref'>{esc(file)}</span></div>"
+            f"<div class='nd-meta'><b><bdi>{esc(outlet)}</bdi></b> · {esc(published)} · "
+            f"<span class='nd-ref'><bdi>{esc(file)}</bdi></span></div>"
         )
         own = mentions[mentions["article_id"] == article_id] if not mentions.empty else mentions
         text = article_text(file) if have_corpus else None

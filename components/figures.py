@@ -211,6 +211,7 @@ def heat_strip_figure(
     count_label: str,
     bands: Sequence[Period] = (),
     band_labels: Mapping[str, str] | None = None,
+    rtl: bool = False,
 ) -> go.Figure:
     """Counts per type per period as a heat strip: the large-data stand-in for the timeline."""
     fig = go.Figure()
@@ -241,14 +242,22 @@ def heat_strip_figure(
         height=min(600, 160 + 40 * len(labels)),
         margin=dict(l=10, r=10, t=30, b=10),
         font=dict(family=FONT),
-        xaxis=dict(type="date", rangeslider=dict(visible=True, thickness=0.07)),
-        yaxis=dict(autorange="reversed"),
+        xaxis=dict(
+            type="date",
+            rangeslider=dict(visible=True, thickness=0.07),
+            tickformat="%m/%Y" if rtl else None,
+        ),
+        yaxis=dict(autorange="reversed", side="right" if rtl else "left"),
     )
     return fig
 
 
 def counts_bar_figure(
-    counts: pd.DataFrame, type_labels: Mapping[str, str], count_label: str, height: int = 260
+    counts: pd.DataFrame,
+    type_labels: Mapping[str, str],
+    count_label: str,
+    height: int = 260,
+    rtl: bool = False,
 ) -> go.Figure:
     """Events per month (or week), stacked by type."""
     fig = go.Figure()
@@ -272,7 +281,7 @@ def counts_bar_figure(
         margin=dict(l=10, r=10, t=10, b=10),
         font=dict(family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        xaxis=dict(type="date"),
+        xaxis=dict(type="date", tickformat="%m/%Y" if rtl else None),
         yaxis=dict(title=html.escape(count_label), rangemode="tozero"),
     )
     return fig
@@ -293,7 +302,9 @@ def type_counts_figure(
             orientation="h",
             marker_color=[TYPE_COLORS.get(k, "#7f7f7f") for k in kinds],
             text=[counts[k] for k in kinds],
-            textposition="auto",
+            textposition="outside",
+            textangle=0,
+            cliponaxis=False,
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )

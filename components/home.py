@@ -56,7 +56,10 @@ def home_page(ctx: Context) -> None:
         st.subheader(ctx.t("home.small_timeline"))
         st.plotly_chart(
             counts_bar_figure(
-                counts_per_period(ctx.events, "M"), type_labels, ctx.t("timeline.count")
+                counts_per_period(ctx.events, "M"),
+                type_labels,
+                ctx.t("timeline.count"),
+                rtl=ctx.rtl,
             ),
             config=CHART_CONFIG,
             key="home_months",

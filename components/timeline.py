@@ -61,7 +61,9 @@ def timeline_chart(ctx: Context, lanes: str) -> str | None:
             )
         )
         counts = counts_per_period(ctx.events, "W" if unit == "week" else "M")
-        fig = heat_strip_figure(counts, type_labels, ctx.t("timeline.count"), bands(), band_labels)
+        fig = heat_strip_figure(
+            counts, type_labels, ctx.t("timeline.count"), bands(), band_labels, ctx.rtl
+        )
         st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
         return None
     rows = timeline_rows(ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings)
@@ -103,7 +105,7 @@ def timeline_page(ctx: Context) -> None:
     type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
     counts = counts_per_period(ctx.events, "M")
     st.plotly_chart(
-        counts_bar_figure(counts, type_labels, ctx.t("timeline.count")),
+        counts_bar_figure(counts, type_labels, ctx.t("timeline.count"), rtl=ctx.rtl),
         config={"displayModeBar": False, "responsive": True},
         key="timeline_months",
     )

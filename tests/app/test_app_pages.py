@@ -162,8 +162,8 @@ def test_event_link_opens_its_card_alone(page: RunPage) -> None:
     assert card_titles(at) == ["Putin, Aliyev and Pashinyan sign a ceasefire statement"]
     text = html_of(at)
     assert "9 or 10 November 2020" in text
-    assert "TASS (fx_001.txt) says 10 November 2020" in text
-    assert "Sputnik (fx_002.txt) says 9 November 2020" in text
+    assert "\u2068TASS (fx_001.txt)\u2069 says 10 November 2020" in text
+    assert "\u2068Sputnik (fx_002.txt)\u2069 says 9 November 2020" in text
     assert "<mark>" in text  # evidence passages from the corpus
     assert "outside the current filters" in texts_of(at)
     at = page("events", {"event": "[ev](http://x.test) <b>"})

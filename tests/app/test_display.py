@@ -105,9 +105,10 @@ def test_flags_in_words_say_which_source_says_what() -> None:
     }
     event = {"flags": "date_conflict;inferred_year;edited;strange"}
     notes = flag_notes(event, mentions, articles, "en")
+    # source names are bidi-isolated (U+2068 ... U+2069) so Arabic text cannot reorder them
     assert notes[0] == (
-        "The sources disagree on the date: TASS (001.txt) says 10 November 2020; "
-        "002.txt says 9 November 2020."
+        "The sources disagree on the date: \u2068TASS (001.txt)\u2069 says 10 November 2020; "
+        "\u2068002.txt\u2069 says 9 November 2020."
     )
     assert "inferred from the publication date" in notes[1]
     assert notes[2] == "An editor corrected this event."
