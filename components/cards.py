@@ -25,6 +25,9 @@ from newsdesk.display import (
 from newsdesk.filters import related_events
 from newsdesk.tables import split_list
 
+RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
+LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "title_en", "title_ar"]
+
 
 def title_of(row: Mapping[str, str], lang: str) -> str:
     """The title in the UI language, falling back to the other language, then the id."""
@@ -142,7 +145,7 @@ def sources_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -
             f"<span class='nd-ref'><bdi>{esc(file)}</bdi></span></div>"
         )
         own = mentions[mentions["article_id"] == article_id] if not mentions.empty else mentions
-        text = article_text(file) if have_corpus else None
+        text = article_text(file) if have_corpus and article else None
         if have_corpus and text is None:
             blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.missing_file', file=file))}</div>")
         for mention in own.to_dict("records"):
@@ -174,11 +177,12 @@ def event_card(
         with st.expander(ctx.t("card.sources", n=n_sources), expanded=sources_open):
             st.html(sources_html(ctx, row, mentions))
         if related:
-            linked = related_events(ctx.data.events, row["event_id"])
+            linked = related_events(ctx.data.events, row)
             with st.expander(f"{ctx.t('card.related')} ({len(linked)})", expanded=False):
                 if linked.empty:
                     st.caption(ctx.t("card.no_related"))
-                for other in linked.head(12).to_dict("records"):
+                nearest = linked.head(RELATED_LINKS)[LINK_COLUMNS]
+                for other in nearest.to_dict("records"):
                     event_link(ctx, other)
         if open_link:
             event_link(ctx, row, label=ctx.t("card.open"))

@@ -9,7 +9,7 @@ editor's save changes the version and the next run loads the new tables.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -67,9 +67,10 @@ class Dataset:
     directory: str
     version: str
     problem: str = ""  # a table could not be read: shown to the reader, the app still runs
+    articles_by_id: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def article_index(self) -> dict[str, dict[str, str]]:
-        return {row["article_id"]: row for row in self.articles.to_dict("records")}
+        return self.articles_by_id
 
 
 def _empty_tables() -> dict[str, pd.DataFrame]:
@@ -117,6 +118,7 @@ def _load(directory: str, version: str) -> Dataset:
         directory=directory,
         version=version,
         problem=problem,
+        articles_by_id={row["article_id"]: row for row in tables["articles"].to_dict("records")},
     )
 
 

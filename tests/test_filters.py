@@ -232,6 +232,8 @@ def test_related_events_share_a_participant_within_30_days(prepared: pd.DataFram
     )
     assert ids(related_events(frame, "x")) == ["y"]
     assert ids(related_events(frame, "missing")) == []
+    shuffled = frame.iloc[::-1].reset_index(drop=True)  # not in date order: full scan
+    assert ids(related_events(shuffled, "x")) == ["y"]
 
 
 def test_counts_per_period(prepared: pd.DataFrame) -> None:
