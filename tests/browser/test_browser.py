@@ -142,3 +142,16 @@ def test_open_card_link_and_escaped_summary(page: Page) -> None:
     expect(page.get_by_text("<script>alert(1)</script>", exact=False)).to_be_visible()
     assert page.locator(".st-key-nd-body script").count() == 0
     assert page.locator(".nd-summary b").count() == 0
+
+
+def test_timeline_click_on_an_uncertain_bar(page: Page) -> None:
+    open_page(page, "timeline?type=incident&lang=ar")
+    bar = page.locator(".stPlotlyChart .cartesianlayer .barlayer .trace .point path").first
+    expect(bar).to_be_visible()
+    box = bar.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_text("الحدث المختار", exact=True)).to_be_visible()
+    card = page.locator("[class*='st-key-card-selected-']")
+    expect(card.get_by_text("منتصف آذار/مارس 2023")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"event=ev-fx-incident-2023-03-15"))
