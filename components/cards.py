@@ -26,7 +26,7 @@ from newsdesk.filters import related_events
 from newsdesk.tables import split_list
 
 RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
-LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "title_en", "title_ar"]
+LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "flags", "title_en", "title_ar"]
 
 
 def title_of(row: Mapping[str, str], lang: str) -> str:
@@ -46,6 +46,9 @@ def mentions_of(ctx: Context, event_id: str) -> pd.DataFrame:
 
 
 def short_date(ctx: Context, row: Mapping[str, str]) -> str:
+    """The date for a link: as on the card, "9 or 10 November 2020" when sources disagree."""
+    if "date_conflict" in str(row.get("flags", "")):
+        return event_date_text(row, mentions_of(ctx, row["event_id"]), ctx.lang, ctx.strings)
     return format_event_date(
         row.get("date", ""),
         row.get("date_precision", ""),

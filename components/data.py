@@ -97,7 +97,7 @@ def _load(directory: str, version: str) -> Dataset:
         published = apply_corrections(tables["events"], tables["corrections"]).events
     published = published[list(EVENTS)].fillna("")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
-    events = prepare_events(published, lookups.search_names())
+    events = prepare_events(published, lookups.search_names(), tables["mentions"])
     people = set(lookups.actors)
     for cell in pd.concat([events["participants"], events["initiator"]]).unique():
         people.update(part for part in str(cell).split(";") if part)

@@ -66,7 +66,9 @@ def timeline_chart(ctx: Context, lanes: str) -> str | None:
         )
         st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
         return None
-    rows = timeline_rows(ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings)
+    rows = timeline_rows(
+        ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings, ctx.data.mentions
+    )
     order = [type_labels[k] for k in EVENT_TYPES if type_labels[k] in set(rows["lane"])]
     if lanes == "person":
         order = list(rows["lane"].value_counts().index)

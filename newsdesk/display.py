@@ -416,6 +416,7 @@ def timeline_rows(
     lang: str,
     lane_by: str = "type",
     strings: Strings | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per drawn item: lane, span, exactness, size and escaped hover text.
 
@@ -430,10 +431,17 @@ def timeline_rows(
         return pd.DataFrame({column: [] for column in columns})
     type_labels = dated["type"].map(lambda kind: strings.t(lang, f"type.{kind}"))
     sources_word = esc(strings.t(lang, "timeline.sources"))
+    when = date_labels(dated, lang, strings)
+    conflict = dated["flags"].fillna("").astype(str).str.contains("date_conflict", regex=False)
+    if mentions is not None and not mentions.empty and conflict.any():
+        for index, row in dated[conflict].iterrows():  # few: only disputed dates
+            own = mentions[mentions["event_id"] == row["event_id"]]
+            when.loc[index] = event_date_text(row, own, lang, strings)
+    exact = dated["_exact"] if "_exact" in dated else dated["date_precision"] == "day"
     hover = (
         esc_series(titles(dated, lang))
         + "<br>"
-        + esc_series(date_labels(dated, lang, strings))
+        + esc_series(when)
         + " · "
         + esc_series(type_labels)
         + " · "
@@ -448,7 +456,7 @@ def timeline_rows(
             "start": dated["_start"],
             "end": dated["_end"],
             "date": dated["_date"],
-            "exact": (dated["date_precision"] == "day").to_numpy(),
+            "exact": exact.to_numpy(dtype=bool),
             "n": dated["_n"].astype(int),
             "hover": hover,
         }

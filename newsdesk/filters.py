@@ -236,21 +236,40 @@ class _SharedNames(dict):
 def prepare_events(
     events: pd.DataFrame,
     names: Mapping[str, Iterable[str]] | None = None,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Events plus the helper columns filtering needs (all prefixed `_`), sorted by date.
 
     `names` maps an actor, place or topic id to the names a reader may search for (both
     languages); they are normalised once per id and kept in `attrs`, so the search text of each
     event holds only its own titles and summaries (a third of the size, and of the time).
+
+    `mentions`: when the sources disagree on the date (flag date_conflict), the event's span
+    covers every date its mentions give and it is not `_exact`: "9 or 10 November" is neither
+    day, so it is filtered as both and drawn as a span, not as a dot on one of them.
     """
     frame = events.reset_index(drop=True).copy()
-    for column in ("date", "date_end", "date_precision", "participants", "initiator", "topics"):
+    for column in (
+        "date",
+        "date_end",
+        "date_precision",
+        "participants",
+        "initiator",
+        "topics",
+        "flags",
+    ):
         if column not in frame:
             frame[column] = ""
     best, start, end = date_spans(frame["date"], frame["date_precision"], frame["date_end"])
     frame["_date"] = best
     frame["_start"] = start
     frame["_end"] = end
+    conflict = frame["flags"].fillna("").astype(str).str.contains("date_conflict", regex=False)
+    frame["_exact"] = (frame["date_precision"] == "day").to_numpy(dtype=bool) & ~conflict.to_numpy(
+        dtype=bool
+    )
+    if mentions is not None and not mentions.empty and conflict.any():
+        _widen_conflicts(frame, conflict.to_numpy(dtype=bool), mentions)
     participants = frame["participants"].fillna("").astype(str)
     initiator = frame["initiator"].fillna("").astype(str)
     frame["_people"] = _padded(participants + ";" + initiator)
@@ -271,6 +290,33 @@ def prepare_events(
         {key: normalize_many([" ".join(values)])[0] for key, values in (names or {}).items()}
     )
     return frame
+
+
+def _widen_conflicts(frame: pd.DataFrame, conflict: np.ndarray, mentions: pd.DataFrame) -> None:
+    """Stretch each conflicting event's span over the spans of its mentions' dates."""
+    ids = set(frame.loc[conflict, "event_id"])
+    own = mentions[mentions["event_id"].isin(ids)]
+    if own.empty:
+        return
+    _, starts, ends = date_spans(own["date"], own["date_precision"])
+    spans = (
+        pd.DataFrame(
+            {
+                "event_id": own["event_id"].to_numpy(),
+                "start": starts.to_numpy(),
+                "end": ends.to_numpy(),
+            }
+        )
+        .groupby("event_id")
+        .agg(start=("start", "min"), end=("end", "max"))
+    )
+    rows = frame.index[conflict]
+    found_start = frame.loc[rows, "event_id"].map(spans["start"])
+    found_end = frame.loc[rows, "event_id"].map(spans["end"])
+    frame.loc[rows, "_start"] = pd.concat([frame.loc[rows, "_start"], found_start], axis=1).min(
+        axis=1
+    )
+    frame.loc[rows, "_end"] = pd.concat([frame.loc[rows, "_end"], found_end], axis=1).max(axis=1)
 
 
 def _any_member(padded: pd.Series, ids: Iterable[str]) -> np.ndarray:

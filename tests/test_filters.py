@@ -263,3 +263,25 @@ def test_fast_normalisation_equals_newsdesk_arabic() -> None:
         "",
     ]
     assert normalize_many(samples) == [normalize(text) for text in samples]
+
+
+def test_date_conflicts_span_every_date_the_sources_give() -> None:
+    events = pd.DataFrame(
+        [
+            event("c", "2020-11-10", flags="date_conflict"),
+            event("d", "2020-11-10"),
+        ]
+    )
+    mentions = pd.DataFrame(
+        {
+            "event_id": ["c", "c", "d"],
+            "date": ["2020-11-10", "2020-11-09", "2020-11-10"],
+            "date_precision": ["day", "day", "day"],
+        }
+    )
+    frame = prepare_events(events, mentions=mentions).set_index("event_id")
+    assert (frame.loc["c", "_start"].day, frame.loc["c", "_end"].day) == (9, 10)
+    assert not frame.loc["c", "_exact"] and frame.loc["d", "_exact"]
+    prepared = prepare_events(events, mentions=mentions)
+    on_the_9th = Filters(period="custom", start=dt.date(2020, 11, 9), end=dt.date(2020, 11, 9))
+    assert ids(filter_events(prepared, on_the_9th)) == ["c"]  # may have been the 9th
