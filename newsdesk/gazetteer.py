@@ -91,18 +91,22 @@ class PhraseMatcher:
 
     def find(self, norm: str, tokens: list[Token] | None = None) -> list[Match]:
         tokens = tokens if tokens is not None else tokenize(norm)
+        texts = [token.text for token in tokens]
+        count = len(texts)
+        by_first = self._by_first
         matches: list[Match] = []
         index = 0
-        while index < len(tokens):
+        while index < count:
             best = None
-            for form_rank, form in enumerate(token_forms(tokens[index].text)):
-                for words, kind, value, extra in self._by_first.get(form, ()):
+            for form_rank, form in enumerate(token_forms(texts[index])):
+                entries = by_first.get(form)
+                if not entries:
+                    continue
+                for words, kind, value, extra in entries:
                     size = len(words)
-                    if index + size > len(tokens):
+                    if index + size > count:
                         continue
-                    if all(tokens[index + k].text == words[k] for k in range(1, size)) or (
-                        size > 1 and _tail_with_suffix(tokens, index, words)
-                    ):
+                    if size == 1 or _tail_matches(texts, index, words):
                         key = (size, -form_rank)
                         if best is None or key > best[0]:
                             best = (key, size, kind, value, extra)
@@ -119,11 +123,13 @@ class PhraseMatcher:
         return matches
 
 
-def _tail_with_suffix(tokens: list[Token], index: int, words: tuple[str, ...]) -> bool:
+def _tail_matches(texts: list[str], index: int, words: tuple[str, ...]) -> bool:
+    """The words after the first match exactly, the last one possibly with a pronoun suffix."""
     size = len(words)
-    if any(tokens[index + k].text != words[k] for k in range(1, size - 1)):
+    if texts[index + 1 : index + size - 1] != list(words[1:-1]):
         return False
-    return words[-1] in token_forms(tokens[index + size - 1].text)
+    last = texts[index + size - 1]
+    return last == words[-1] or words[-1] in token_forms(last)
 
 
 @dataclass(frozen=True)
