@@ -122,6 +122,8 @@ def timeline_figure(
     exact_rows = rows["exact"].to_numpy(dtype=bool)
     multi_day = end > start
     widths = ((end - start) / np.timedelta64(1, "D") + 1) * DAY_MS
+    axis_ms = (end.max() - start.min()) / np.timedelta64(1, "ms") + 40 * DAY_MS
+    narrow = max(axis_ms * 0.012, 3 * DAY_MS)
     present = set(kinds)
     for kind in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
         color = TYPE_COLORS.get(kind, "#7f7f7f")
@@ -157,6 +159,29 @@ def timeline_figure(
                 )
             )
             first = False
+        # a span of a few days is a sliver on a multi-year axis: mark it with a hollow
+        # diamond (hollow = not one known day) so it can be seen and clicked
+        slivers = of_kind & ~exact_rows & (widths < narrow)
+        if slivers.any():
+            fig.add_trace(
+                go.Scatter(
+                    x=start[slivers] + (end[slivers] - start[slivers]) / 2,
+                    y=lane[slivers],
+                    mode="markers",
+                    marker=dict(
+                        symbol="diamond-open",
+                        size=sizes[slivers],
+                        color=color,
+                        line=dict(width=2),
+                    ),
+                    customdata=ids[slivers],
+                    hovertext=hover[slivers],
+                    hovertemplate="%{hovertext}<extra></extra>",
+                    name=label,
+                    legendgroup=kind,
+                    showlegend=False,
+                )
+            )
         if dots.any():
             fig.add_trace(
                 go.Scatter(

@@ -243,9 +243,12 @@ def test_timeline_click_opens_the_card(page: RunPage) -> None:
 def test_disputed_dates_are_drawn_as_spans_and_hovered_in_full(page: RunPage) -> None:
     at = page("timeline", {"type": "agreement", "period": "war2020"})
     traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
-    (disputed,) = [t for t in traces if CONFLICT_EVENT in json.dumps(t.get("customdata"))]
-    assert disputed["type"] == "bar"  # not a dot on one of the two days
-    assert "9 or 10 November 2020" in disputed["hovertext"][0]
+    drawn = [t for t in traces if CONFLICT_EVENT in json.dumps(t.get("customdata"))]
+    assert {t["type"] for t in drawn} == {"bar", "scatter"}
+    (bar,) = [t for t in drawn if t["type"] == "bar"]
+    (mark,) = [t for t in drawn if t["type"] == "scatter"]
+    assert mark["marker"]["symbol"] == "diamond-open"  # hollow: not a dot on one of the days
+    assert "9 or 10 November 2020" in bar["hovertext"][0]
 
 
 def test_timeline_lanes_per_person(page: RunPage) -> None:
