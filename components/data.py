@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from newsdesk.corrections import apply_corrections
+from newsdesk.corrections import publish
 from newsdesk.display import Lookups
 from newsdesk.filters import Vocabulary, prepare_events
 from newsdesk.schema import EVENTS, TABLES
@@ -90,11 +90,7 @@ def _load(directory: str, version: str) -> Dataset:
         tables = load_tables(Path(directory))
     except (ValueError, OSError, pd.errors.ParserError) as error:
         tables, problem = _empty_tables(), str(error)
-    # apply_corrections walks every row in Python: skip it when there is nothing to apply
-    if tables["corrections"].empty:
-        published = tables["events"]
-    else:
-        published = apply_corrections(tables["events"], tables["corrections"]).events
+    published = publish(tables).events
     published = published[list(EVENTS)].fillna("")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
     events = prepare_events(published, lookups.search_names(), tables["mentions"])

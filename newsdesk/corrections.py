@@ -26,6 +26,8 @@ def publish(tables: dict[str, pd.DataFrame]) -> Published:
     written anew from the corrected fields, so a corrected date never sits under a stale title.
     """
     result = apply_corrections(tables["events"], tables["corrections"])
+    if tables["corrections"].empty:
+        return result
     touched_text = {
         (row["event_id"], row["field"]) for row in tables["corrections"].to_dict("records")
     }
@@ -74,6 +76,8 @@ def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> Publis
     field corrections); `_merge_into` folds an event's sources into another and removes it;
     `_delete` removes it. Every touched event gets the `edited` flag.
     """
+    if corrections.empty:
+        return Published(events=events.reset_index(drop=True), orphans=corrections)
     rows = {row["event_id"]: dict(row) for row in events.to_dict("records")}
     order = list(rows)
     ordered = corrections.sort_values(["time", "correction_id"], kind="stable")

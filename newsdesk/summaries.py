@@ -112,6 +112,7 @@ def card_text(
     n_sources: int,
     other_days: tuple[dt.date, ...],
     names: Names,
+    date_end: dt.date | None = None,
 ) -> CardText:
     texts = {}
     for lang in ("en", "ar"):
@@ -119,6 +120,8 @@ def card_text(
         people_full = join_names([names.person(p, lang) for p in participants], lang)
         place = names.place(place_id, lang) if place_id else ""
         when = format_date(date, precision, lang, other_days)
+        if date_end is not None and date_end != date:
+            when = f"{when} – {format_date(date_end, 'day', lang)}"
         if lang == "en":
             place_part = f" in {place}" if place else ""
             title = _TITLE_EN[event_type].format(
@@ -193,4 +196,5 @@ def card_text_for_row(row: dict, names: Names, other_days: tuple[dt.date, ...] =
         int(row["n_sources"] or 0),
         other_days,
         names,
+        dt.date.fromisoformat(row["date_end"]) if row.get("date_end") else None,
     )

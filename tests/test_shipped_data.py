@@ -97,3 +97,10 @@ def test_rebuild_reproduces_the_shipped_tables(tmp_path):
     for name in ("events", "mentions", "articles", "actors", "places", "topics"):
         built = (tmp_path / f"{name}.csv").read_text(encoding="utf-8")
         assert built == (DATA / f"{name}.csv").read_text(encoding="utf-8"), name
+
+
+def test_a_corrected_range_shows_in_the_card_text(published):
+    war = published.events[published.events["type"] == "hostilities"].iloc[0]
+    assert (war["date"], war["date_end"]) == ("2020-09-27", "2020-11-10")
+    assert "27 September 2020 – 10 November 2020" in war["summary_en"]
+    assert "late September" not in war["summary_en"]
