@@ -336,6 +336,7 @@ def _css(rtl: bool) -> str:
     .st-key-nd-body .stPlotlyChart, .st-key-nd-body .js-plotly-plot { direction: ltr; }
     .st-key-nd-body [data-testid="stMetric"] { text-align: right; }
     .st-key-nd-side [data-baseweb="select"] { direction: rtl; }
+    .st-key-nd-side [data-tag] > button { margin-inline-start: .35rem; }
     """
     )
 
