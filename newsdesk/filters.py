@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsdesk import arabic
 from newsdesk.arabic import normalize
 from newsdesk.periods import ALL, CUSTOM, PERIOD_IDS, period_range
 from newsdesk.schema import EVENT_TYPES, STATUSES
@@ -209,17 +208,8 @@ def date_spans(
 
 
 def normalize_many(texts: Iterable[str]) -> list[str]:
-    """`normalize` over many texts, fast.
-
-    newsdesk.arabic.normalize also builds an offset map that search does not need; with its
-    own translation table the result is the same (tests/test_filters.py checks) at about half
-    the cost, which matters when 100,000 events are prepared.
-    """
-    table = getattr(arabic, "_TRANSLATION", None)
-    spaces = getattr(arabic, "_SPACES", None)
-    if table is None or spaces is None:
-        return [normalize(text) for text in texts]
-    return [spaces.sub(" ", text.translate(table)).strip() for text in texts]
+    """`normalize` over many texts (the search index of every event)."""
+    return [normalize(text) for text in texts]
 
 
 SEARCH_NAMES = "search_names"  # prepared.attrs key: id -> normalised names and aliases
