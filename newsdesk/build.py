@@ -7,8 +7,6 @@ so a failed build leaves the previous tables in place.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -207,11 +205,3 @@ def write_tables(result: BuildResult, out_dir: Path, gaz: Gazetteer) -> dict[str
     if not corrections.exists():
         write_rows(corrections, schema.CORRECTIONS, [])
     return {name: len(rows) for name, rows in tables.items()}
-
-
-def today() -> dt.date:
-    return dt.date.today()
-
-
-def cpu_count() -> int:
-    return os.cpu_count() or 1

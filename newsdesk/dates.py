@@ -337,10 +337,6 @@ def _share_years(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
     return shared
 
 
-def explicit_years(exprs: list[DateExpr]) -> list[int]:
-    return [expr.year for expr in exprs if expr.year is not None]
-
-
 def resolve(expr: DateExpr, published: Date, context_year: int | None = None) -> list[Resolved]:
     """Candidate dates of an expression, read against the publication date."""
     if expr.kind == "absolute":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from newsdesk.arabic import normalize
 from newsdesk.dates import DateExpr, Resolved, find_dates, resolve
 from newsdesk.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
 from newsdesk.published import Publication, anniversaries, infer_date, stated_date
@@ -71,7 +72,7 @@ class Mention:
     in_lead: bool
     default_dated: bool = False
     plural: bool = False
-    trigger: str = ""
+    cue: Match | None = None  # the trigger cue in its sentence
     flags: set[str] = field(default_factory=set)
 
     @property
@@ -160,8 +161,6 @@ def _publication(parsed: list[_Parsed]) -> Publication:
 
 
 def _outlet(article: Article, gaz: Gazetteer) -> str:
-    from newsdesk.arabic import normalize
-
     lines = [article.text[start:end] for start, end in article.debris]
     lines += [s.text for s in article.sentences[:3]]
     found = []
@@ -256,7 +255,7 @@ def _sentence_mentions(
                 plover=trigger.extra[1] if len(trigger.extra) > 1 else "",
                 background=background,
                 in_lead=sentence.index < LEAD_SENTENCES,
-                trigger=norm[trigger.start : trigger.end],
+                cue=trigger,
                 plural=plural == "plural",
             )
             if (
@@ -618,7 +617,7 @@ def _resolve_article(
             and not mention.plural
             and mention.status == "happened"
             and not mention.background
-            and _concluded(item, _trigger_of(item, mention), acts_only=True)
+            and _concluded(item, mention.cue, acts_only=True)
             and not item.dates
             and not _anchored_elsewhere(item, mention)
         )
@@ -674,21 +673,9 @@ def _previous_sentence_date(
     return resolve(dates[0], published)
 
 
-def _trigger_of(item: _Parsed, mention: Mention) -> Match:
-    return next(
-        (
-            c
-            for c in item.cues
-            if c.kind == "type" and item.sentence.norm[c.start : c.end] in mention.trigger
-        ),
-        Match(0, 0, 0, 0, "type", mention.type),
-    )
-
-
 def _anchored_elsewhere(item: _Parsed, mention: Mention) -> bool:
     """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
-    trigger_at = item.sentence.norm.find(mention.trigger)
-    before = [t for t in item.tokens if trigger_at < 0 or t.start < trigger_at]
+    before = [t for t in item.tokens if t.start < mention.cue.start]
     return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
 
 

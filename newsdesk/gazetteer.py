@@ -162,7 +162,6 @@ class Gazetteer:
         """Who held an office in a country on a date (`leader` means the country's leader)."""
         if office == "leader":
             office = self.countries.get(country, {}).get("leader_office", "head_of_state")
-        best = None
         for record in self.offices:
             if record.office != office or record.country != country:
                 continue
@@ -170,7 +169,6 @@ class Gazetteer:
                 record.end is None or on <= record.end
             ):
                 return record.actor_id
-            best = best or record.actor_id
         return None
 
     def offices_of(self, actor_id: str, on: dt.date) -> list[Office]:

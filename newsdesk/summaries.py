@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from newsdesk.datefmt import format_date
+from newsdesk.tables import split_list
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,6 @@ def names_from_tables(tables: dict) -> Names:
 
 def card_text_for_row(row: dict, names: Names, other_days: tuple[dt.date, ...] = ()) -> CardText:
     """Card text for an events.csv row, e.g. after an editor changed its date or people."""
-    from newsdesk.tables import split_list
-
     return card_text(
         row["type"],
         row["status"],
