@@ -43,3 +43,20 @@ def texts_of(at: AppTest) -> str:
     parts += [i.value for i in at.info] + [w.value for w in at.warning]
     parts += [link.proto.label for link in at.get("page_link")]
     return "\n".join(parts)
+
+
+# The title each page shows, as a reader sees it (AppTest and browser tests check it).
+TITLES = {
+    "en": {
+        "home": "Karabakh conflict in Arabic news",
+        "timeline": "Timeline",
+        "events": "Events",
+        "sources": "Sources",
+    },
+    "ar": {
+        "home": "نزاع قره باغ في الأخبار العربية",
+        "timeline": "الخط الزمني",
+        "events": "الأحداث",
+        "sources": "المصادر",
+    },
+}

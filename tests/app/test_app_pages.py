@@ -18,24 +18,10 @@ from fixtures import (
     WEEK_EVENT,
     XSS_EVENT,
 )
-from pagerun import PAGES, REPO, RunPage, html_of, run_page, texts_of
+from pagerun import PAGES, REPO, TITLES, RunPage, html_of, run_page, texts_of
 
 from components.timeline import CHART_KEY, selection_to_event
 
-TITLES = {
-    "en": {
-        "home": "Karabakh conflict in Arabic news",
-        "timeline": "Timeline",
-        "events": "Events",
-        "sources": "Sources",
-    },
-    "ar": {
-        "home": "نزاع قره باغ في الأخبار العربية",
-        "timeline": "الخط الزمني",
-        "events": "الأحداث",
-        "sources": "المصادر",
-    },
-}
 SHIPPED = REPO / "data" / "events.csv"
 
 

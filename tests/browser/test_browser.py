@@ -9,25 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from pagerun import TITLES
 from playwright.sync_api import Page, expect
 
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 expect.set_options(timeout=20_000)
 PAGES = {"home": "", "timeline": "timeline", "events": "events", "sources": "sources"}
-TITLES = {
-    "en": {
-        "home": "Karabakh conflict in Arabic news",
-        "timeline": "Timeline",
-        "events": "Events",
-        "sources": "Sources",
-    },
-    "ar": {
-        "home": "نزاع قره باغ في الأخبار العربية",
-        "timeline": "الخط الزمني",
-        "events": "الأحداث",
-        "sources": "المصادر",
-    },
-}
 
 
 def wait_idle(page: Page) -> None:
