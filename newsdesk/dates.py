@@ -157,7 +157,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}(?:يوم\s+)?(?P<w>امس|اول امس|اول من امس|البارحه|غدا|يوم غد)"
             rf"(?:\s+(?P<wd>{weekday}))?(?![\w])"
         ),
-        "weekday": re.compile(rf"{pre}(?:يوم\s+)?(?P<wd>{weekday})(?![\w])"),
+        "weekday": re.compile(
+            rf"{pre}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<dir>المقبل|القادم|الماضي))?(?![\w])"
+        ),
         "ago": re.compile(
             rf"{pre}(?:قبل|منذ)\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?![\w])"
         ),
@@ -298,7 +300,8 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
         shift = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "غدا": 1, "يوم غد": 1}
         return DateExpr(start, end, "today", weekday=weekday, amount=shift[word])
     if kind == "weekday":
-        return DateExpr(start, end, "weekday", weekday=weekday)
+        direction = {"المقبل": 1, "القادم": 1, "الماضي": -1}.get(groups.get("dir") or "", 0)
+        return DateExpr(start, end, "weekday", weekday=weekday, amount=direction)
     if kind == "ago":
         amount, unit = _COUNT_WORDS[groups["unit"]]
         if groups.get("num"):
@@ -348,7 +351,12 @@ def resolve(expr: DateExpr, published: Date, context_year: int | None = None) ->
         ok = expr.weekday is None or date.weekday() == expr.weekday
         return [Resolved(date, "day", weekday_ok=ok)]
     if expr.kind == "weekday":
+        if expr.amount > 0:  # `يوم الأربعاء المقبل`: the next one, never today
+            ahead = (expr.weekday - published.weekday()) % 7 or 7
+            return [Resolved(published + dt.timedelta(days=ahead), "day")]
         back = (published.weekday() - expr.weekday) % 7
+        if expr.amount < 0:  # `الأربعاء الماضي`: the last one before today
+            back = back or 7
         return [Resolved(published - dt.timedelta(days=back), "day")]
     if expr.kind == "ago":
         if expr.unit == "day":

@@ -25,10 +25,13 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
+FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
+ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
-TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره"})
+# after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
+TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
 FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
 FUZZY_MIN_LENGTH = 6
@@ -181,6 +184,8 @@ def _sentence_mentions(
 ) -> list[Mention]:
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
+    settings = [t for i, t in enumerate(triggers[:-1]) if _is_setting(item, t)]
+    triggers = [t for t in triggers if t not in settings]
     bounds = [t.start for t in triggers]
     triggers = [t for t in triggers if t.value != "agreement" or _concluded(item, t)]
     if not triggers:
@@ -207,6 +212,8 @@ def _sentence_mentions(
         if status == "conditional":
             continue
         dates = _trigger_dates(item, trigger, scope_start, scope_end)
+        if _anniversary_of(item, trigger):
+            dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
         plural = trigger.extra[0] if trigger.extra else ""
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
@@ -257,6 +264,7 @@ def _sentence_mentions(
                 in_lead=sentence.index < LEAD_SENTENCES,
                 cue=trigger,
                 plural=plural == "plural",
+                flags={"in_setting"} if settings else set(),
             )
             if (
                 (split or plural == "dual")
@@ -301,6 +309,25 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
+def _is_setting(item: _Parsed, trigger: Match) -> bool:
+    """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
+    follows is not news itself; the news is a separate event (a sideline meeting)."""
+    word = item.tokens[trigger.first_token].text
+    if not word.startswith(("ال", "وال", "فال", "بال", "لل")):
+        return False
+    return any(
+        cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
+        for cue in item.cues
+    )
+
+
+def _anniversary_of(item: _Parsed, trigger: Match) -> bool:
+    return any(
+        cue.kind == "anniversary" and 0 < trigger.first_token - cue.last_token <= ANNIVERSARY_TOKENS
+        for cue in item.cues
+    )
+
+
 def _year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
     """`حرب عام 2020 ... في العاشر من تشرين الثاني من ذلك العام`: the sentence's own year."""
     years = [e.year for e in exprs if e.year is not None and e.end <= expr.start]
@@ -312,6 +339,14 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
     joined: list[Match] = []
     for trigger in triggers:
         last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.value == "meeting"
+            and trigger.value == "call"
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+        ):  # `قمة عبر الفيديو`, `محادثات هاتفية`: a meeting held by phone or video is a call
+            joined[-1] = replace(trigger, start=last.start, first_token=last.first_token)
+            continue
         if (
             last is not None
             and last.value == trigger.value
@@ -417,7 +452,10 @@ def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
 
 def _split_pairs(mention: Mention) -> list[Mention]:
     hub, *others = mention.participants
-    return [replace(mention, participants=[hub, other], flags={"split"}) for other in others]
+    return [
+        replace(mention, participants=[hub, other], flags=mention.flags | {"split"})
+        for other in others
+    ]
 
 
 def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
@@ -621,7 +659,7 @@ def _resolve_article(
             and not item.dates
             and not _anchored_elsewhere(item, mention)
         )
-        distinct = signed_today or "split" in mention.flags
+        distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
         host = None if distinct else _coreferent(mention, dated)
         if host is not None:
             if "split" not in host.flags:
@@ -692,13 +730,14 @@ def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
 
 
 def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
-    """A three-way call in the lead is two calls when the article says they were separate."""
+    """A three-way call in the lead is two calls when the article says they were separate.
+    Not meetings: separate bilateral meetings usually come beside a three-way one."""
     pairs = [m for m in mentions if "split" in m.flags]
     if not pairs:
         return mentions
     result = []
     for mention in mentions:
-        if mention.type in {"call", "meeting"} and len(mention.participants) > 2:
+        if mention.type == "call" and len(mention.participants) > 2:
             date = mention.candidates[0].date
             same_day = [p for p in pairs if p.type == mention.type and p.candidates[0].date == date]
             covered = {person for p in same_day for person in p.participants}
@@ -711,7 +750,7 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
 
 def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     """Remarks made at a meeting or in a call are part of it, not a separate statement."""
-    hosts = [m for m in mentions if m.type in {"meeting", "call"}]
+    hosts = [m for m in mentions if m.type in {"meeting", "call"} and m.status == "happened"]
     kept = []
     for mention in mentions:
         if mention.type == "statement":

@@ -1,7 +1,7 @@
 """Mentions to events: one event per real-world event, across sentences and articles.
 
 Two mentions are the same event when they have the same type and status, participant sets of
-which one contains the other, compatible places, and dates that agree to within the precision
+which one contains the other (equal ones for a part told apart from a larger event), compatible places, and dates that agree to within the precision
 the sources give (a day either way for exact dates). The event keeps the date most sources give
 at the finest precision, and says so when sources disagree.
 """
@@ -19,6 +19,9 @@ from newsdesk.extract import Mention
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
 CITY_KINDS = frozenset({"city", "town", "venue", "village"})
+# A bilateral split out of a three-way report, or a meeting on the sidelines of a summit, is a
+# part beside the larger event, not a report of it: it joins only reports of the same people.
+PART_FLAGS = frozenset({"split", "in_setting"})
 
 
 @dataclass
@@ -28,6 +31,7 @@ class Cluster:
     members: list[tuple[Mention, Resolved]] = field(default_factory=list)
     participants: set[str] = field(default_factory=set)
     anchor: Resolved | None = None
+    has_part: bool = False  # holds a mention its article told apart from a larger event
 
 
 def dates_compatible(a: Resolved, b: Resolved) -> bool:
@@ -102,6 +106,7 @@ def _add(
     old = cluster.anchor
     cluster.members.append((mention, resolved))
     cluster.participants |= set(mention.participants)
+    cluster.has_part = cluster.has_part or bool(PART_FLAGS & mention.flags)
     cluster.anchor = best_date(cluster.members)[0]
     if old is not None and _month_key(old.date) == _month_key(cluster.anchor.date):
         return
@@ -132,9 +137,12 @@ def _best_cluster(
     places: dict[str, dict[str, str]],
 ) -> Cluster | None:
     people = set(mention.participants)
+    part = bool(PART_FLAGS & mention.flags)
     best = None
     for cluster in _nearby(mention, resolved, index):
         if not (people <= cluster.participants or cluster.participants <= people):
+            continue
+        if (part or cluster.has_part) and people != cluster.participants:
             continue
         if not dates_compatible(cluster.anchor, resolved):
             continue
