@@ -25,6 +25,7 @@ BEFORE_TRIGGER_DEFAULT = 160
 AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
+GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
@@ -644,6 +645,7 @@ def _resolve_article(
     mentions: list[Mention], parsed: list[_Parsed], published: dt.date, gaz: Gazetteer
 ) -> list[Mention]:
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
+    _people_of_group_words(mentions, parsed)
     dated = [m for m in mentions if m.dated]
     result = list(dated)
     for mention in mentions:
@@ -695,6 +697,25 @@ def _resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _people_of_group_words(mentions: list[Mention], parsed: list[_Parsed]) -> None:
+    """`واعتمد الوزراء في ختام الاجتماع بيانا`: the ministers are those of the meeting told
+    just before, and what they adopted or said is theirs."""
+    for index, mention in enumerate(mentions):
+        if mention.participants or mention.type not in {"agreement", "statement"}:
+            continue
+        if not any(cue.kind == "group_ref" for cue in parsed[mention.sentence].cues):
+            continue
+        told = [
+            m
+            for m in mentions[:index]
+            if m.type == "meeting"
+            and len(m.participants) >= 2
+            and 0 < mention.sentence - m.sentence <= GROUP_REF_SENTENCES
+        ]
+        if told:
+            mention.participants = list(told[-1].participants)
 
 
 def _previous_sentence_date(

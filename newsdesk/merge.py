@@ -1,9 +1,10 @@
 """Mentions to events: one event per real-world event, across sentences and articles.
 
 Two mentions are the same event when they have the same type and status, participant sets of
-which one contains the other (equal ones for a part told apart from a larger event), compatible places, and dates that agree to within the precision
-the sources give (a day either way for exact dates). The event keeps the date most sources give
-at the finest precision, and says so when sources disagree.
+which one contains the other (equal ones for a part told apart from a larger event),
+compatible places, and dates that agree to within the precision the sources give (a day either
+way for exact dates). The event keeps the date most sources give at the finest precision, and
+says so when sources disagree.
 """
 
 from __future__ import annotations

@@ -42,6 +42,18 @@ SAME_EVENT_B = """ذكرى البيان
 في 9 تشرين الثاني/نوفمبر 2020، وقع الرئيس الروسي والرئيس الأذربيجاني ورئيس الوزراء الأرمني بيانا مشتركا.
 """
 
+SIDELINES = """وزراء خارجية المنطقة يجتمعون في أنقرة
+أنقرة، 14 آذار/مارس 2023 — اجتمع وزير الخارجية التركي مولود جاويش أوغلو اليوم الثلاثاء مع وزيري خارجية أذربيجان جيهون بيراموف وأرمينيا أرارات ميرزويان في لقاء ثلاثي.
+وتبنى الوزراء في ختام الاجتماع بيانا مشتركا.
+وعلى هامش الاجتماع، عقد بيراموف وميرزويان لقاء ثنائيا قصيرا.
+ومن المقرر أن يلتقي الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان في براغ يوم الجمعة المقبل.
+"""
+
+REMEMBERED = """الكرملين ينفي ترتيب قمة افتراضية
+قال المتحدث باسم الكرملين دميتري بيسكوف اليوم الأربعاء 10 تشرين الثاني/نوفمبر 2021 إنه لا توجد قمة عبر الفيديو اليوم بين بوتين وعلييف وباشينيان بمناسبة مرور عام على توقيع البيان الثلاثي.
+وكان البيان الثلاثي قد وقع في 10 تشرين الثاني/نوفمبر 2020، والتقى القادة الثلاثة بعد ذلك في موسكو في 11 كانون الثاني/يناير 2021.
+"""
+
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
@@ -100,6 +112,35 @@ def test_same_event_from_two_articles_is_one_event_with_conflict_flag(tmp_path):
     assert "date_conflict" in event.flags
     assert set(event.participants) == {"putin", "aliyev", "pashinyan"}
     assert event.dates_by_source == {"a": ["2020-11-10"], "b": ["2020-11-09"]}
+
+
+def test_sideline_meeting_is_its_own_event_and_next_weekday_is_ahead(tmp_path):
+    outcome, records = events_of(write(tmp_path, "sidelines.txt", SIDELINES))
+    assert outcome.article["published"] == "2023-03-14"
+    found = {(r.type, r.status, r.date.isoformat(), frozenset(r.participants)) for r in records}
+    ministers = frozenset({"cavusoglu", "bayramov", "mirzoyan"})
+    assert ("meeting", "happened", "2023-03-14", ministers) in found
+    assert ("agreement", "happened", "2023-03-14", ministers) in found  # `الوزراء`
+    assert ("meeting", "happened", "2023-03-14", frozenset({"bayramov", "mirzoyan"})) in found
+    # `يوم الجمعة المقبل` from Tuesday 14 March is Friday 17 March, and it is planned
+    assert ("meeting", "planned", "2023-03-17", frozenset({"aliyev", "pashinyan"})) in found
+
+
+def test_video_summit_denial_and_anniversary_dates(tmp_path):
+    _, records = events_of(write(tmp_path, "remembered.txt", REMEMBERED))
+    found = {(r.type, r.status, r.date.isoformat()) for r in records}
+    assert ("call", "denied", "2021-11-10") in found  # a summit by video is a call
+    # the anniversary's date is not the statement's, and `بعد ذلك` does not hide the meeting's
+    assert ("agreement", "happened", "2020-11-10") in found
+    assert ("meeting", "happened", "2021-01-11") in found
+    assert len([r for r in records if r.type == "agreement"]) == 1
+    assert not any(
+        r.status == "happened"
+        and r.type in {"call", "meeting"}
+        and r.date.year == 2021
+        and r.date.month == 11
+        for r in records
+    )
 
 
 def test_bad_files_are_reported_by_name_and_the_rest_is_processed(tmp_path):
