@@ -197,6 +197,20 @@ def _western_month(m1: str, m2: str | None) -> int:
     return _month_number(m1)
 
 
+# A relative pattern can only match where one of its words occurs: most sentences are skipped
+# with a substring test instead of a regex scan (the build runs these on every sentence).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "rel_day": ("الشهر",),
+    "year": ("عام", "سنه", "سنة"),
+    "today": ("اليوم", "الليله"),
+    "yesterday": ("امس", "البارحه", "غد"),
+    "ago": ("قبل", "منذ"),
+    "rel_month": ("الشهر",),
+    "rel_year": ("العام", "السنه"),
+    "rel_week": ("الاسبوع",),
+}
+
+
 def find_dates(norm: str) -> list[DateExpr]:
     """All date expressions in a normalised sentence, left to right, without overlaps."""
     patterns = _patterns()
@@ -256,6 +270,9 @@ def find_dates(norm: str) -> list[DateExpr]:
         "rel_week",
         "weekday",
     ):
+        needs = _NEEDS.get(kind)
+        if needs and not any(word in norm for word in needs):
+            continue
         for match in patterns[kind].finditer(norm):
             if not free(match.start(), match.end()):
                 continue

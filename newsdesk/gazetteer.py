@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from newsdesk.arabic import normalize
 from newsdesk.lexicon_files import lexicon_dir, read_lexicon
@@ -21,10 +22,12 @@ from newsdesk.tables import split_list
 _TOKEN = re.compile(r"\w+")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
+STARTS_CACHE_SIZE = 500_000  # distinct tokens remembered per matcher (bounded memory)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a normalised sentence (a tuple: the build makes hundreds of thousands)."""
+
     start: int
     end: int
     text: str
@@ -79,47 +82,78 @@ class PhraseMatcher:
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, tuple[str, ...]]]] = (
             defaultdict(list)
         )
+        # token -> the phrases that may start at it, with the rank of the form that found them;
+        # most tokens start none, and a corpus repeats its words, so this is the hot lookup
+        self._starts: dict[str, tuple] = {}
 
     def add(self, phrase: str, kind: str, value: str, extra: tuple[str, ...] = ()) -> None:
         words = tuple(token.text for token in tokenize(normalize(phrase)))
         if words:
             self._by_first[words[0]].append((words, kind, value, extra))
+            self._starts.clear()
 
     def finalize(self) -> None:
         for entries in self._by_first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        self._starts.clear()
+
+    def _starting_at(self, text: str) -> tuple:
+        """Per form of the token that starts phrases: its rank, the longer phrases (longest
+        first), the second words they need, and the one-word phrase if there is one."""
+        found = self._starts.get(text)
+        if found is None:
+            starts = []
+            for rank, form in enumerate(token_forms(text)):
+                entries = self._by_first.get(form)
+                if not entries:
+                    continue
+                longer = tuple(entry for entry in entries if len(entry[0]) > 1)
+                single = next((entry for entry in entries if len(entry[0]) == 1), None)
+                seconds = frozenset(entry[0][1] for entry in longer)
+                starts.append((rank, longer, seconds, single))
+            found = tuple(starts)
+            if len(self._starts) < STARTS_CACHE_SIZE:
+                self._starts[text] = found
+        return found
 
     def find(self, norm: str, tokens: list[Token] | None = None) -> list[Match]:
         tokens = tokens if tokens is not None else tokenize(norm)
         texts = [token.text for token in tokens]
         count = len(texts)
-        by_first = self._by_first
+        known = self._starts
         matches: list[Match] = []
-        index = 0
-        while index < count:
-            best = None
-            for form_rank, form in enumerate(token_forms(texts[index])):
-                entries = by_first.get(form)
-                if not entries:
-                    continue
-                for words, kind, value, extra in entries:
-                    size = len(words)
-                    if index + size > count:
-                        continue
-                    if size == 1 or _tail_matches(texts, index, words):
-                        key = (size, -form_rank)
-                        if best is None or key > best[0]:
-                            best = (key, size, kind, value, extra)
-                        break
-            if best is None:
-                index += 1
+        free = 0  # the first token not inside the last match
+        for index, text in enumerate(texts):
+            starts = known.get(text)
+            if starts is None:
+                starts = self._starting_at(text)
+            if not starts or index < free:
                 continue
-            _, size, kind, value, extra = best
-            last = index + size - 1
+            best = None
+            for form_rank, longer, seconds, single in starts:
+                hit = None
+                if (
+                    longer
+                    and index + 1 < count
+                    and not seconds.isdisjoint(token_forms(texts[index + 1]))
+                ):
+                    for entry in longer:
+                        if index + len(entry[0]) <= count and _tail_matches(texts, index, entry[0]):
+                            hit = entry
+                            break
+                hit = hit or single
+                if hit is not None:
+                    key = (len(hit[0]), -form_rank)
+                    if best is None or key > best[0]:
+                        best = (key, *hit)
+            if best is None:
+                continue
+            _, words, kind, value, extra = best
+            last = index + len(words) - 1
             matches.append(
                 Match(tokens[index].start, tokens[last].end, index, last, kind, value, extra)
             )
-            index += size
+            free = last + 1
         return matches
 
 
@@ -157,6 +191,7 @@ class Gazetteer:
     actor_by_id: dict[str, dict[str, str]]
     surnames: dict[str, str]
     surname_variants: dict[str, str]
+    _fuzzy: dict[str, str] = field(default_factory=dict, repr=False)  # token -> actor or ""
 
     def holder(self, office: str, country: str, on: dt.date) -> str | None:
         """Who held an office in a country on a date (`leader` means the country's leader)."""
@@ -182,12 +217,18 @@ class Gazetteer:
 
     def fuzzy_surname(self, token: str) -> str:
         """The actor whose surname is one letter away from the token, if exactly one is."""
+        known = self._fuzzy.get(token)
+        if known is not None:
+            return known
         found = {
             self.surname_variants[variant]
             for variant in _one_deletion(token)
             if variant in self.surname_variants
         }
-        return found.pop() if len(found) == 1 else ""
+        actor_id = found.pop() if len(found) == 1 else ""
+        if len(self._fuzzy) < STARTS_CACHE_SIZE:
+            self._fuzzy[token] = actor_id
+        return actor_id
 
     def actor_country(self, actor_id: str) -> str:
         return self.actor_by_id.get(actor_id, {}).get("country", "")
