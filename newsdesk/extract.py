@@ -27,6 +27,7 @@ PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 CONCLUDED_BEFORE_TOKENS = 30
@@ -314,7 +315,8 @@ def _is_setting(item: _Parsed, trigger: Match) -> bool:
     """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
     follows is not news itself; the news is a separate event (a sideline meeting)."""
     word = item.tokens[trigger.first_token].text
-    if not word.startswith(("ال", "وال", "فال", "بال", "لل")):
+    definite = word.startswith(("ال", "وال", "فال", "بال", "لل"))
+    if not definite and not word.endswith(POSSESSIVE_SUFFIXES):  # `في ختام اجتماعهما`
         return False
     return any(
         cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
