@@ -27,7 +27,8 @@ PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
-POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
+# not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 CONCLUDED_BEFORE_TOKENS = 30
