@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from newsdesk.tables import split_list
 from newsdesk.validate import ID_COLUMN, Known, UploadRow
 
 Row = Mapping[str, str]
@@ -83,9 +84,16 @@ def diff_upload(rows: Mapping[str, list[UploadRow]], known: Known) -> Diff:
                 added.append(Added(table, row.row_id, dict(row.values)))
                 continue
             for field, value in row.values.items():
-                if old.get(field, "") != value:
+                if _differs(table, field, old.get(field, ""), value):
                     changed.append(FieldChange(table, row.row_id, field, old.get(field, ""), value))
     return Diff(tuple(changed), tuple(added), tuple(removed))
+
+
+def _differs(table: str, field: str, old: str, new: str) -> bool:
+    """`edited` is the app's own flag (present while corrections exist): not an editor's change."""
+    if table == "events" and field == "flags":
+        return set(split_list(old)) - {"edited"} != set(split_list(new)) - {"edited"}
+    return old != new
 
 
 def diff_tables(

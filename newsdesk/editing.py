@@ -40,7 +40,7 @@ from newsdesk.store import (
 )
 from newsdesk.tables import load_tables, read_table, write_rows
 from newsdesk.upload import Sheet, read_upload
-from newsdesk.validate import ID_COLUMN, Known, Report, validate
+from newsdesk.validate import ID_COLUMN, Known, Report, file_version, validate
 
 
 def default_data_dir() -> Path:
@@ -131,18 +131,32 @@ class Desk:
             problems += trouble
         return self.check_sheets(sheets, problems)
 
-    def check_sheets(self, sheets: Sequence[Sheet], problems: Iterable[Problem] = ()) -> Checked:
-        base = self.head()
+    def check_sheets(
+        self, sheets: Sequence[Sheet], problems: Iterable[Problem] = (), base: int | None = None
+    ) -> Checked:
+        """Validate sheets against the version they were downloaded at (their `_version`
+        column, or `base`, or else the newest): the diff is then the editor's own changes."""
+        head = self.head()
+        stated, version_problems = file_version(sheets, head)
+        base = stated or base or head
         tables = self.tables(base)
         known = self.known(tables, publish(tables).events)
         report = validate(sheets, known)
-        report.problems[:0] = list(problems)
+        report.problems[:0] = [*problems, *version_problems]
         if not report.ok:
             return Checked(base, report)
         return Checked(base, report, diff_upload(report.rows, known))
 
-    def apply(self, diff: Diff, base: int, editor: str, note: str) -> VersionInfo:
-        """Save a reviewed diff as version base+1; OutOfDate if someone saved meanwhile."""
+    def apply(
+        self, diff: Diff, base: int, editor: str, note: str, on_top: bool = False
+    ) -> VersionInfo:
+        """Save a reviewed diff as version base+1; OutOfDate if someone saved meanwhile.
+
+        `on_top` is the editor's choice after seeing what was saved meanwhile: the same
+        changes go onto the newest version (changes that it already holds are left out)."""
+        if on_top:
+            base = self.head()
+            diff = self._still_needed(diff, base)
         state = self.store.state(base)
         tables = self.tables(state=state)
         lexicons = {
@@ -156,6 +170,17 @@ class Desk:
         return self.store.save(
             base, changes, editor=editor, note=note, action="apply", counts=diff.counts()
         )
+
+    def _still_needed(self, diff: Diff, version: int) -> Diff:
+        tables = self.tables(version)
+        current = self.known(tables, publish(tables).events)
+        changed = tuple(
+            c
+            for c in diff.changed
+            if current.rows(c.table).get(c.row_id, {}).get(c.field, "") != c.new
+        )
+        removed = tuple(r for r in diff.removed if r.row_id in current.rows(r.table))
+        return Diff(changed, diff.added, removed)
 
     def meanwhile(self, base: int, pending: Diff | None = None) -> Meanwhile:
         """The versions saved after `base`, each with its diff, and where they meet `pending`."""

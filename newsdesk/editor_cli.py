@@ -39,7 +39,11 @@ def add_editor_commands(commands: argparse._SubParsersAction) -> None:
     apply.add_argument("files", nargs="+", type=Path)
     apply.add_argument("--editor", required=True)
     apply.add_argument("--note", required=True, help="why: kept in the audit log")
-    apply.add_argument("--base", type=int, help="the version the files were made from")
+    apply.add_argument(
+        "--on-top",
+        action="store_true",
+        help="the files come from an older version: apply their changes onto the newest",
+    )
     apply.add_argument("--lang", choices=LANGS, default="en")
 
     with_data(commands.add_parser("history", help="list versions, newest first"))
@@ -132,13 +136,19 @@ def _apply(desk: Desk, args: argparse.Namespace) -> int:
     if checked.diff.empty:
         print("no changes: nothing applied")
         return OK
-    base = checked.base if args.base is None else args.base
+    if checked.base != desk.head():
+        print(f"the files come from version {checked.base}; the newest is {desk.head()}")
     try:
-        info = desk.apply(checked.diff, base, args.editor, args.note)
+        info = desk.apply(checked.diff, checked.base, args.editor, args.note, args.on_top)
     except OutOfDate as stale:
-        print(f"out of date: {stale}. Saved meanwhile:", file=sys.stderr)
-        for info, _diff in desk.meanwhile(stale.base).versions:
-            print(f"  version {info.version} by {info.editor} at {info.time}: {info.note}")
+        meanwhile = desk.meanwhile(stale.base, checked.diff)
+        print(f"out of date: {stale}; nothing applied. Saved meanwhile:", file=sys.stderr)
+        for saved, _diff in meanwhile.versions:
+            line = f"  version {saved.version} by {saved.editor} at {saved.time}: {saved.note}"
+            print(line, file=sys.stderr)
+        for table, row_id, field in sorted(meanwhile.overlap):
+            print(f"  both changed: {table} {row_id} {field}", file=sys.stderr)
+        print("apply with --on-top to put these changes onto the newest version", file=sys.stderr)
         return OUT_OF_DATE
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -18,13 +18,20 @@ import pandas as pd
 
 from newsdesk.problems import neutralise
 from newsdesk.schema import DELETE_FIELD, MERGE_FIELD, TABLES
+from newsdesk.validate import VERSION_COLUMN
 
 MARKER_COLUMNS = (DELETE_FIELD, MERGE_FIELD)
 
 
-def export_columns(table: str) -> list[str]:
+def export_columns(table: str, version: int | None = None) -> list[str]:
     columns = list(TABLES[table])
-    return columns + list(MARKER_COLUMNS) if table == "events" else columns
+    if table == "events":
+        columns += MARKER_COLUMNS
+    return [*columns, VERSION_COLUMN] if version else columns
+
+
+def _with_version(frame: pd.DataFrame, version: int | None) -> pd.DataFrame:
+    return frame.assign(**{VERSION_COLUMN: str(version)}) if version else frame
 
 
 def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[str]]:
@@ -33,8 +40,10 @@ def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[str]]:
     return [[record.get(column, "") for column in columns] for record in records]
 
 
-def table_csv(frame: pd.DataFrame, table: str) -> bytes:
-    columns = export_columns(table)
+def table_csv(frame: pd.DataFrame, table: str, version: int | None = None) -> bytes:
+    """`version`: the data version the rows come from, written in a last `_version` column."""
+    frame = _with_version(frame, version)
+    columns = export_columns(table, version)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -43,7 +52,7 @@ def table_csv(frame: pd.DataFrame, table: str) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def tables_xlsx(frames: Mapping[str, pd.DataFrame]) -> bytes:
+def tables_xlsx(frames: Mapping[str, pd.DataFrame], version: int | None = None) -> bytes:
     """One sheet per table, named after it, every cell a string cell."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -52,7 +61,8 @@ def tables_xlsx(frames: Mapping[str, pd.DataFrame]) -> bytes:
     book.remove(book.active)
     for table, frame in frames.items():
         sheet = book.create_sheet(title=table)
-        columns = export_columns(table)
+        frame = _with_version(frame, version)
+        columns = export_columns(table, version)
         sheet.append(columns)
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -44,6 +44,9 @@ EDITABLE: dict[str, tuple[str, ...]] = {
 }
 ID_COLUMN = {"events": "event_id", "actors": "actor_id", "places": "place_id", "topics": "topic_id"}
 MARKERS = (DELETE_FIELD, MERGE_FIELD)
+# Downloads carry the data version they were made from, so an upload is compared with what the
+# editor downloaded (their own changes), not with a newer version (someone else's changes).
+VERSION_COLUMN = "_version"
 TRUE_MARKS = frozenset({"1", "true", "yes", "x"})
 FALSE_MARKS = frozenset({"", "0", "false", "no"})
 PLACE_KINDS = (
@@ -147,12 +150,36 @@ def validate(sheets: Iterable[Sheet], known: Known) -> Report:
     return report
 
 
+def file_version(sheets: Iterable[Sheet], head: int) -> tuple[int | None, list[Problem]]:
+    """The version a downloaded file was made from (its `_version` cells), if it says one."""
+    found: dict[str, tuple[str, int]] = {}
+    for sheet in sheets:
+        if VERSION_COLUMN not in sheet.header:
+            continue
+        index = sheet.header.index(VERSION_COLUMN)
+        for number, cells in sheet.rows:
+            value = cells[index].strip() if index < len(cells) else ""
+            if value:
+                found.setdefault(value, (sheet.source, number))
+    if not found:
+        return None, []
+    if len(found) > 1:
+        (value, (source, number)) = sorted(found.items(), key=lambda item: item[1][1])[1]
+        return None, [Problem(source, number, VERSION_COLUMN, value, "mixed_versions")]
+    ((value, (source, number)),) = found.items()
+    if not value.isdigit() or not 1 <= int(value) <= head:
+        return None, [Problem(source, number, VERSION_COLUMN, value, "bad_version", {"head": head})]
+    return int(value), []
+
+
 def _check_header(sheet: Sheet, problems: list[Problem]) -> str | None:
     table = detect_table(sheet)
     if table is None:
         problems.append(Problem(sheet.source, 1, "", ", ".join(sheet.header[:8]), "unknown_table"))
         return None
-    allowed = set(EDITABLE[table]) | (set(MARKERS) if table == "events" else set())
+    allowed = set(EDITABLE[table]) | {VERSION_COLUMN}
+    if table == "events":
+        allowed |= set(MARKERS)
     ok = True
     seen: set[str] = set()
     for column in sheet.header:
@@ -252,7 +279,7 @@ class _Checker:
         clean: dict[str, str] = {}
         current = self.known.rows(table).get(row_id, {})
         for column, value in values.items():
-            if column in MARKERS or column == id_column:
+            if column in MARKERS or column in (id_column, VERSION_COLUMN):
                 continue
             if exists and value == current.get(column):
                 # Unchanged: already published, so not the editor's to fix now (an id that a

@@ -9,9 +9,11 @@ from newsdesk.editing import Desk
 from newsdesk.exports import table_csv
 
 
-def export_rows(desk: Desk) -> list[list[str]]:
-    """The published events as a downloaded CSV, parsed back into rows (header first)."""
-    text = table_csv(desk.published().events, "events").decode("utf-8-sig")
+def export_rows(desk: Desk, versioned: bool = False) -> list[list[str]]:
+    """The published events as a downloaded CSV, parsed back into rows (header first);
+    `versioned`: with the `_version` column a download from the editor page carries."""
+    version = desk.head() if versioned else None
+    text = table_csv(desk.published().events, "events", version).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 
