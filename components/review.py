@@ -14,7 +14,7 @@ import streamlit as st
 from newsdesk.changes import Diff, diff_rows
 from newsdesk.display import md_escape
 from newsdesk.editing import Checked, Desk
-from newsdesk.problems import errors, problem_rows, problems_csv, warnings
+from newsdesk.problems import errors, problem_headers, problem_rows, problems_csv, warnings
 from newsdesk.store import OutOfDate
 
 PENDING = "nd_pending"  # slot -> (fingerprint, Checked)
@@ -69,7 +69,7 @@ def review(ctx, desk: Desk, slot: str, checked: Checked, editor: str) -> None:
     found = errors(problems)
     if found:
         st.error(ctx.t("editor.problems", n=len(found)))
-        st.dataframe(pd.DataFrame(problem_rows(found, ctx.lang)), hide_index=True)
+        st.dataframe(_problem_frame(ctx, found), hide_index=True)
         st.download_button(
             ctx.t("editor.problems_download"),
             problems_csv(problems, ctx.lang),
@@ -81,7 +81,7 @@ def review(ctx, desk: Desk, slot: str, checked: Checked, editor: str) -> None:
     notes = warnings(problems)
     if notes:
         st.warning(ctx.t("editor.warnings", n=len(notes)))
-        st.dataframe(pd.DataFrame(problem_rows(notes, ctx.lang)), hide_index=True)
+        st.dataframe(_problem_frame(ctx, notes), hide_index=True)
     if checked.diff.empty:
         st.info(ctx.t("editor.no_changes"))
         return
@@ -118,6 +118,11 @@ def review(ctx, desk: Desk, slot: str, checked: Checked, editor: str) -> None:
     if cols[1].button(ctx.t("editor.discard"), key=f"nd-discard-{slot}"):
         forget(slot)
         st.rerun()
+
+
+def _problem_frame(ctx, problems) -> pd.DataFrame:
+    frame = pd.DataFrame(problem_rows(problems, ctx.lang))
+    return frame.rename(columns=problem_headers(ctx.lang))
 
 
 def _show_conflict(ctx, meanwhile) -> None:

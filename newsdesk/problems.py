@@ -60,13 +60,20 @@ def problem_rows(problems: Iterable[Problem], lang: str) -> list[dict[str, str]]
     return [problem.as_row(lang, strings) for problem in problems]
 
 
+def problem_headers(lang: str) -> dict[str, str]:
+    """Column headings of the problem list in the editor's language."""
+    strings = load_strings()
+    return {column: strings.t(lang, f"problem.col.{column}") for column in PROBLEM_COLUMNS}
+
+
 def problems_csv(problems: Iterable[Problem], lang: str) -> bytes:
     """The list as CSV in UTF-8 with a BOM, so Excel opens the Arabic reasons intact."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(PROBLEM_COLUMNS), lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    headers = problem_headers(lang)
+    writer.writerow([headers[column] for column in PROBLEM_COLUMNS])
     for row in problem_rows(problems, lang):
-        writer.writerow({key: neutralise(value) for key, value in row.items()})
+        writer.writerow([neutralise(row[column]) for column in PROBLEM_COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")
 
 

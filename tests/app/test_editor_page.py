@@ -116,7 +116,7 @@ def test_sign_in_upload_errors_diff_apply_history_restore(editors: None, fixture
     at.file_uploader[0].set_value(("events.csv", to_bytes(bad), "text/csv")).run()
     assert_clean(at)
     assert [e.value for e in at.error] == [
-        "2 problems: nothing was applied. Fix them and upload again."
+        "Problems: 2. Nothing was applied; fix them and upload again."
     ]
     problems = table(at, "reason")
     assert list(problems["column"]) == ["date", "type"]
@@ -212,8 +212,8 @@ def test_the_page_in_arabic(editors: None) -> None:
     assert at.title[0].value == "المحررون"
     assert at.tabs[0].label == "تنزيل"
     at.file_uploader[0].set_value(("x.csv", b"name,date\nx,2020-01-01\n", "text/csv")).run()
-    assert at.error[0].value == "1 مشكلة: لم يُطبَّق شيء. أصلحها وارفع الملف مجدداً."
-    assert table(at, "reason")["reason"].iloc[0].startswith("لا يحوي صف العناوين")
+    assert at.error[0].value == "عدد المشكلات: 1. لم يُطبَّق شيء؛ أصلحها وارفع الملف مجدداً."
+    assert table(at, "السبب")["السبب"].iloc[0].startswith("لا يحوي صف العناوين")
 
 
 def test_the_table_editor_goes_through_the_same_checks(fixture_dirs, on_fixture: None) -> None:

@@ -217,7 +217,7 @@ def test_problems_in_arabic_and_as_a_download(desk: Desk) -> None:
     data = problems_csv(checked.report.problems, "ar")
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Arabic as UTF-8
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == "file,row,column,value,severity,reason"
+    assert text.splitlines()[0] == "الملف,الصف,العمود,القيمة,النوع,السبب"
     assert "events.csv,3,date,٧/١٠/٢٠٢٠,خطأ,ليس تاريخاً بالصيغة YYYY-MM-DD." in text
 
 
