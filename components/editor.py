@@ -73,16 +73,17 @@ def _downloads(ctx, desk: Desk, head: int) -> None:
     ):
         st.markdown(f"**{label}**")
         cols = st.columns(2)
+        # Files are made only when a button is clicked (XLSX of 100,000 events takes a while).
         cols[0].download_button(
             ctx.t("editor.csv"),
-            table_csv(frame, "events", head),
+            lambda frame=frame: table_csv(frame, "events", head),
             file_name=f"{name}-v{head}.csv",
             mime="text/csv",
             key=f"nd-dl-{name}-csv",
         )
         cols[1].download_button(
             ctx.t("editor.xlsx"),
-            tables_xlsx({"events": frame, **extra}, head),
+            lambda frame=frame, extra=extra: tables_xlsx({"events": frame, **extra}, head),
             file_name=f"{name}-v{head}.xlsx",
             mime=XLSX_MIME,
             key=f"nd-dl-{name}-xlsx",
@@ -174,7 +175,7 @@ def _lexicon_table(ctx, desk: Desk, head: int, editor: str) -> None:
     name = st.selectbox(ctx.t("editor.lexicon_choose"), LEXICONS, key="nd-lexicon")
     st.download_button(
         ctx.t("editor.lexicon_download"),
-        tables_xlsx({n: desk.tables(head)[n] for n in LEXICONS}, head),
+        lambda: tables_xlsx({n: desk.tables(head)[n] for n in LEXICONS}, head),
         file_name=f"lexicons-v{head}.xlsx",
         mime=XLSX_MIME,
         key="nd-dl-lexicons",

@@ -83,6 +83,11 @@ class Desk:
     def __init__(self, data_dir: Path, store: Store) -> None:
         self.data_dir = Path(data_dir)
         self.store = store
+        # Per-instance memo of tables and published events by version: a page run opens one
+        # Desk and asks for the same version several times. Versions never change once saved;
+        # a rebuild of the CSVs is seen by the next Desk (the next run). Treat as read-only.
+        self._tables: dict[int, dict[str, pd.DataFrame]] = {}
+        self._published: dict[int, Published] = {}
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Desk:
@@ -97,15 +102,22 @@ class Desk:
     def tables(self, version: int | None = None, state: State | None = None) -> dict:
         """The contract tables as the app publishes them at a version: the extracted CSVs, the
         store's corrections, and the lexicons with the store's rows laid over them."""
+        if state is None:
+            version = self.head() if version is None else version
+            if version not in self._tables:
+                self._tables[version] = self.tables(state=self.store.state(version))
+            return dict(self._tables[version])
         tables = load_tables(self.data_dir)
-        state = state if state is not None else self.store.state(version)
         tables["corrections"] = _corrections_frame(state)
         for kind in LEXICON_KINDS:
             tables[kind] = overlay(tables[kind], state.get(kind, {}), ID_COLUMN[kind])
         return tables
 
     def published(self, version: int | None = None) -> Published:
-        return publish(self.tables(version))
+        version = self.head() if version is None else version
+        if version not in self._published:
+            self._published[version] = publish(self.tables(version))
+        return self._published[version]
 
     def known(self, tables: Mapping[str, pd.DataFrame], events: pd.DataFrame) -> Known:
         def index(frame: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:
@@ -140,7 +152,7 @@ class Desk:
         stated, version_problems = file_version(sheets, head)
         base = stated or base or head
         tables = self.tables(base)
-        known = self.known(tables, publish(tables).events)
+        known = self.known(tables, self.published(base).events)
         report = validate(sheets, known)
         report.problems[:0] = [*problems, *version_problems]
         if not report.ok:
@@ -173,7 +185,7 @@ class Desk:
 
     def _still_needed(self, diff: Diff, version: int) -> Diff:
         tables = self.tables(version)
-        current = self.known(tables, publish(tables).events)
+        current = self.known(tables, self.published(version).events)
         changed = tuple(
             c
             for c in diff.changed
@@ -215,7 +227,8 @@ class Desk:
         else:
             tables = self.tables(version)
         view = {name: tables[name].to_dict("records") for name in LEXICON_KINDS}
-        view["events"] = publish(tables).events.to_dict("records")
+        events = publish(tables).events if version <= 0 else self.published(version).events
+        view["events"] = events.to_dict("records")
         return view
 
     def restore(self, version: int, base: int, editor: str, note: str) -> VersionInfo:
