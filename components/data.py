@@ -1,9 +1,12 @@
 """Loading the published tables for the app, cached per data version.
 
 The data folder is NEWSDESK_DATA (default: the repo's data/), the article texts come from
-NEWSDESK_CORPUS (default ../shared/corpus beside the repo, when it exists). The cache is keyed
-on the tables' names, sizes and modification times, never on DataFrames: a rebuild or an
-editor's save changes the version and the next run loads the new tables.
+NEWSDESK_CORPUS (default ../shared/corpus beside the repo, when it exists). Corrections and
+lexicon rows come from the editors' store (`newsdesk.editing.Desk`). The cache is keyed on the
+tables' names, sizes and modification times plus the store's version number, never on
+DataFrames: a rebuild or an editor's save changes the version, and every reader's next run
+loads the new tables. If the store cannot be opened, the app still runs on the committed
+`corrections.csv` and says why.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from newsdesk.corrections import publish
 from newsdesk.display import Lookups
+from newsdesk.editing import Desk, default_data_dir
 from newsdesk.filters import Vocabulary, prepare_events
 from newsdesk.schema import EVENTS, TABLES
 from newsdesk.tables import load_tables
@@ -32,7 +37,7 @@ except ImportError:  # pragma: no cover - only before newsdesk.corpus exists
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("NEWSDESK_DATA") or REPO_ROOT / "data")
+    return default_data_dir()
 
 
 def corpus_dir() -> Path | None:
@@ -84,11 +89,14 @@ def _empty_tables() -> dict[str, pd.DataFrame]:
 # copied on every rerun by cache_data (~0.5 s), while pages only read it. The key is still the
 # data version, so a new build is picked up at once.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(directory: str, version: str) -> Dataset:
-    problem = ""
+def _load(directory: str, version: str, store_version: int | None, store_problem: str) -> Dataset:
+    problem = store_problem
     try:
-        tables = load_tables(Path(directory))
-    except (ValueError, OSError, pd.errors.ParserError) as error:
+        if store_version is None:
+            tables = load_tables(Path(directory))
+        else:
+            tables = Desk.open(Path(directory)).tables(store_version)
+    except (ValueError, OSError, pd.errors.ParserError, SQLAlchemyError) as error:
         tables, problem = _empty_tables(), str(error)
     published = publish(tables).events
     published = published[list(EVENTS)].fillna("")
@@ -118,9 +126,24 @@ def _load(directory: str, version: str) -> Dataset:
     )
 
 
+def open_desk() -> Desk:
+    """The editors' desk over the current data folder (the store is opened once per URL)."""
+    return Desk.open(data_dir())
+
+
+def store_version() -> tuple[int | None, str]:
+    """The store's newest version, or None and the reason it cannot be read."""
+    try:
+        return open_desk().head(), ""
+    except (SQLAlchemyError, OSError) as error:
+        return None, f"The editors' store cannot be used ({type(error).__name__}): {error}"
+
+
 def load_dataset() -> Dataset:
     directory = data_dir()
-    return _load(str(directory), data_version(directory))
+    number, problem = store_version()
+    version = f"{data_version(directory)}|store:{number}"
+    return _load(str(directory), version, number, problem)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

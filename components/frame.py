@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Dataset, load_dataset
+from components.signin import current_editor
 from newsdesk.display import (
     DEFAULT_LANG,
     LANG_NAMES,
@@ -49,13 +50,17 @@ PAGES: dict[str, str] = {
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
     "sources": "pages/sources.py",
+    "editor": "pages/editor.py",
 }
+# Pages that only a signed-in editor sees in the menu (and can use).
+EDITOR_PAGES = frozenset({"editor"})
 # Material icons ship with Streamlit (an emoji font may be missing on the reader's machine).
 PAGE_ICONS = {
     "home": ":material/home:",
     "timeline": ":material/timeline:",
     "events": ":material/view_agenda:",
     "sources": ":material/newspaper:",
+    "editor": ":material/edit_note:",
 }
 LANG_PARAM = "lang"
 BODY_KEY = "nd-body"
@@ -376,7 +381,10 @@ def frame(page: str) -> Context:
     ctx = Context(page, lang, strings, data, filters, events, body)
     with menu:
         st.markdown(f"**{ctx.t('nav.heading')}**")
+        editor = current_editor()
         for name in PAGES:
+            if name in EDITOR_PAGES and not editor:
+                continue
             ctx.page_link(name, ctx.t(f"nav.{name}"), icon=PAGE_ICONS[name])
     with body:
         st.title(ctx.t(f"nav.{page}") if page != "home" else ctx.t("app.title"))
@@ -396,4 +404,4 @@ def empty_message(ctx: Context) -> None:
         st.button(ctx.t("period.all"), on_click=set_period, args=("all",), key="w_widen")
 
 
-__all__ = ["DEFAULT_STATUSES", "PAGES", "Context", "empty_message", "frame"]
+__all__ = ["DEFAULT_STATUSES", "EDITOR_PAGES", "PAGES", "Context", "empty_message", "frame"]

@@ -1,4 +1,6 @@
-"""The command line: build the tables from a corpus, evaluate against a gold file."""
+"""The command line: build the tables from a corpus, evaluate against a gold file, and the
+editors' commands (validate, apply, history, diff, restore, export, hash-password), which
+run the same code as the editor page (`newsdesk.editor_cli`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import time
 from pathlib import Path
 
 from newsdesk.corpus import default_corpus_dir
+from newsdesk.editor_cli import EDITOR_COMMANDS, add_editor_commands, run_editor_command
 from newsdesk.lexicon_files import REPO_ROOT
 
 
@@ -25,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--gold", type=Path, required=True)
     evaluate.add_argument("--verbose", action="store_true", help="list misses and false alarms")
 
+    add_editor_commands(commands)
+
     args = parser.parse_args(argv)
+    if args.command in EDITOR_COMMANDS:
+        return run_editor_command(args)
     if args.command == "build":
         return _build(args.corpus or default_corpus_dir(), args.out, max(1, args.jobs))
     return _evaluate(args.corpus, args.gold, args.verbose)

@@ -14,7 +14,10 @@ PAGES = {
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
     "sources": "pages/sources.py",
+    "editor": "pages/editor.py",
 }
+# The pages a reader's menu lists (the editor page is listed only to signed-in editors).
+READER_PAGES = [name for name in PAGES if name != "editor"]
 TIMEOUT = 30  # the first run imports plotly and pandas
 
 
@@ -52,11 +55,13 @@ TITLES = {
         "timeline": "Timeline",
         "events": "Events",
         "sources": "Sources",
+        "editor": "Editors",
     },
     "ar": {
         "home": "نزاع قره باغ في الأخبار العربية",
         "timeline": "الخط الزمني",
         "events": "الأحداث",
         "sources": "المصادر",
+        "editor": "المحررون",
     },
 }

@@ -1,4 +1,5 @@
-"""One Streamlit server on the fixture data and one headless Debian chromium per test session.
+"""One Streamlit server on the fixture data and one headless Debian chromium per test session
+(and a second server, with an editor account and its own store, for the editor's test).
 
 Skipped only when /usr/bin/chromium is absent, and never when CI is set (then it fails).
 """
@@ -48,12 +49,30 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+EDITOR = "ana"
+EDITOR_PASSWORD = "browser-editor-password"
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _serve(tmp_path_factory, {})
+
+
+@pytest.fixture(scope="module")
+def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from newsdesk.auth import EDITORS_ENV, hash_password
+
+    yield from _serve(tmp_path_factory, {EDITORS_ENV: f"{EDITOR}:{hash_password(EDITOR_PASSWORD)}"})
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str]) -> Iterator[str]:
+    """A streamlit server on a fresh copy of the fixture data, with its own store."""
     _require_chromium()
-    data, corpus = write_fixture(tmp_path_factory.mktemp("browser"))
+    root = tmp_path_factory.mktemp("browser")
+    data, corpus = write_fixture(root)
     port = _free_port()
-    env = dict(os.environ, NEWSDESK_DATA=str(data), NEWSDESK_CORPUS=str(corpus))
+    env = dict(os.environ, NEWSDESK_DATA=str(data), NEWSDESK_CORPUS=str(corpus), **extra)
+    env["NEWSDESK_DB_URL"] = f"sqlite:///{root / 'store.sqlite'}"
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
     with log.open("w") as stream:
         process = subprocess.Popen(
@@ -96,9 +115,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(server: str):
+def browser():
     from playwright.sync_api import sync_playwright
 
+    _require_chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield chromium
@@ -107,10 +127,21 @@ def browser(server: str):
 
 @pytest.fixture
 def page(browser, server: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 1800}, locale="en-GB")
+    yield from _tab(browser, server)
+
+
+@pytest.fixture
+def editor_tab(browser, editor_server: str):
+    yield from _tab(browser, editor_server)
+
+
+def _tab(browser, base: str):
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1800}, locale="en-GB", accept_downloads=True
+    )
     tab = context.new_page()
     tab.set_default_timeout(30_000)
-    tab.base = server  # type: ignore[attr-defined]
+    tab.base = base  # type: ignore[attr-defined]
     yield tab
     context.close()
 

@@ -1,0 +1,8 @@
+"""Editor page (signed-in editors only; readers see a sign-in form and no menu entry)."""
+
+from components.editor import editor_page
+from components.frame import frame
+
+ctx = frame("editor")
+with ctx.body:
+    editor_page(ctx)
