@@ -182,6 +182,18 @@ def _write_url(view: dict[str, str | list[str]]) -> None:
     st.session_state[_WRITTEN] = view
 
 
+def _relabel_filters() -> None:
+    """Language-switch callback: write each filter's value back into session state.
+
+    The browser keeps the *label* of a selected option; when only the labels change (a new
+    language), Streamlit 1.67 does not resend the selection, and the sidebar would go on
+    showing `2020 war` in Arabic. A value set through session state is always sent again.
+    """
+    for key in WIDGET_KEYS:
+        if key != W_LANG and key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def reset_filters() -> None:
     """Button callback: back to the default view, keeping the language."""
     _seed_widgets(Filters(), st.session_state.get(W_LANG, DEFAULT_LANG))
@@ -370,6 +382,7 @@ def frame(page: str) -> Context:
             format_func=LANG_NAMES.get,
             key=W_LANG,
             horizontal=True,
+            on_change=_relabel_filters,
         )
         menu = st.container()
         st.divider()

@@ -74,6 +74,19 @@ def test_language_switch_turns_the_page_arabic(page: Page) -> None:
     expect(page.get_by_text("بوتين يتصل بعلييف")).to_be_visible()
 
 
+def test_language_switch_relabels_the_chosen_filters(page: Page) -> None:
+    """The browser keeps a selected option's label; a switch must send the new one."""
+    open_page(page, "?period=war2020")
+    side = page.locator(".st-key-nd-side")
+    period = side.locator("[data-testid=stSelectbox] input").first
+    expect(period).to_have_value("The 2020 war (27 Sep – 10 Nov 2020)")
+    page.get_by_text("العربية", exact=True).click()
+    expect(page.locator(".st-key-nd-body h1")).to_have_text("نزاع قره باغ في الأخبار العربية")
+    expect(period).to_have_value("حرب 2020 (27 أيلول – 10 تشرين الثاني 2020)")
+    expect(side.get_by_text("وقع", exact=True)).to_be_visible()  # the default status chip
+    expect(side.get_by_text("Happened", exact=True)).to_have_count(0)
+
+
 def test_shared_link_with_a_period_shows_that_view(page: Page) -> None:
     open_page(page, "events?period=war2020&type=call&type=agreement")
     body = page.locator(".st-key-nd-body")
