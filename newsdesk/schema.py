@@ -17,6 +17,17 @@ EVENT_TYPES: tuple[str, ...] = (
 )
 STATUSES: tuple[str, ...] = ("happened", "planned", "denied")
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year")
+PLACE_KINDS: tuple[str, ...] = (
+    "country",
+    "region",
+    "district",
+    "city",
+    "town",
+    "village",
+    "venue",
+    "corridor",
+    "border_area",
+)
 PUBLISHED_BASES: tuple[str, ...] = ("stated", "inferred", "editor")
 FLAGS: tuple[str, ...] = (
     "date_conflict",

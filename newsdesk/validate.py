@@ -28,6 +28,7 @@ from newsdesk.schema import (
     EVENTS,
     FLAGS,
     MERGE_FIELD,
+    PLACE_KINDS,
     PLACES,
     PRECISIONS,
     STATUSES,
@@ -49,17 +50,6 @@ MARKERS = (DELETE_FIELD, MERGE_FIELD)
 VERSION_COLUMN = "_version"
 TRUE_MARKS = frozenset({"1", "true", "yes", "x"})
 FALSE_MARKS = frozenset({"", "0", "false", "no"})
-PLACE_KINDS = (
-    "country",
-    "region",
-    "district",
-    "city",
-    "town",
-    "village",
-    "venue",
-    "corridor",
-    "border_area",
-)
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9_\-]{0,118}[a-z0-9])?$")
 COUNTRY_PATTERN = re.compile(r"^[a-z]{2}$")
 PLOVER_PATTERN = re.compile(r"^[A-Z_]+(?::[a-z_]+)?$")

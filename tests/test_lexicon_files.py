@@ -64,18 +64,6 @@ OFFICES = {
 SHARED_OFFICES = {"deputy_prime_minister", "presidential_aide"}
 SPECIAL_OFFICES = {"leader", "counterpart"}
 
-PLACE_KINDS = {
-    "country",
-    "region",
-    "district",
-    "city",
-    "town",
-    "village",
-    "venue",
-    "corridor",
-    "border_area",
-}
-
 TOPICS = {
     "ceasefire",
     "peacekeepers",
@@ -448,7 +436,7 @@ def test_role_phrase_resolves(phrase, office, country):
 def test_place_kinds_countries_and_coordinates():
     for r in rows("places.csv"):
         pid = r["place_id"]
-        assert r["kind"] in PLACE_KINDS, f"{pid}: bad kind {r['kind']!r}"
+        assert r["kind"] in schema.PLACE_KINDS, f"{pid}: bad kind {r['kind']!r}"
         assert r["country"] == "" or ISO2_RE.match(r["country"]), f"{pid}: bad country"
         assert r["name_ar"] in split(r["aliases_ar"]), f"{pid}: name_ar missing from aliases_ar"
         lat, lon = float(r["lat"]), float(r["lon"])
