@@ -48,6 +48,7 @@ PAGES: dict[str, str] = {
     "home": "dashboard.py",
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
+    "map": "pages/map.py",
     "sources": "pages/sources.py",
 }
 # Material icons ship with Streamlit (an emoji font may be missing on the reader's machine).
@@ -55,6 +56,7 @@ PAGE_ICONS = {
     "home": ":material/home:",
     "timeline": ":material/timeline:",
     "events": ":material/view_agenda:",
+    "map": ":material/map:",
     "sources": ":material/newspaper:",
 }
 LANG_PARAM = "lang"

@@ -13,6 +13,7 @@ PAGES = {
     "home": None,
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
+    "map": "pages/map.py",
     "sources": "pages/sources.py",
 }
 TIMEOUT = 30  # the first run imports plotly and pandas
@@ -51,12 +52,14 @@ TITLES = {
         "home": "Karabakh conflict in Arabic news",
         "timeline": "Timeline",
         "events": "Events",
+        "map": "Map",
         "sources": "Sources",
     },
     "ar": {
         "home": "نزاع قره باغ في الأخبار العربية",
         "timeline": "الخط الزمني",
         "events": "الأحداث",
+        "map": "الخريطة",
         "sources": "المصادر",
     },
 }

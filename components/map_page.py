@@ -1,0 +1,532 @@
+"""Map page: where the events of the view happened, and the diplomacy between capitals.
+
+Two views (`?view=diplomacy` for the second):
+- a folium map centred on Karabakh: districts shaded by the number of events placed in them,
+  towns labelled in the UI language, the former NKAO outline and the 1994 line as layers, and
+  one clustered marker per place and event type with a popup mini-card;
+- a pydeck view of calls and meetings as arcs between capitals or to the venue.
+
+A click selects a district or a place (or an arc); the selection goes through a pure function
+(newsdesk.geo.selection_from_click, arc_from_selection below) into the URL (`sel=district:ID`,
+`sel=place:ID`, `arc=meeting|baku|moscow`), and the page lists the selected events as cards
+beneath. So a selection can be shared by link and AppTest can make one through the URL.
+
+Why streamlit-folium's `last_active_drawing` (checked with streamlit-folium 0.27.4 on Streamlit
+1.67): on a click it returns the clicked layer's GeoJSON, properties included, for GeoJSON
+features and for markers inside the cluster group alike (the click bubbles up to the group
+with the marker as `layer`); `last_object_clicked` gives only the click's coordinates, and
+`last_object_clicked_tooltip` the tooltip text, which is translated and not an id. Only that
+one value is returned, so panning and zooming do not rerun the app.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from components.cards import event_card, short_date, title_of
+from components.figures import TYPE_COLORS
+from components.frame import Context, empty_message
+from components.maps import (
+    ARC_COLORS,
+    ARC_HEIGHTS,
+    NO_EVENTS,
+    MapText,
+    arc_width,
+    diplomacy_deck,
+    district_style,
+    folium_map,
+    shade,
+)
+from newsdesk.display import esc, md_escape
+from newsdesk.geo import (
+    GeoLayers,
+    MapSelection,
+    capital_places,
+    count_bins,
+    diplomacy_arcs,
+    district_counts,
+    geo_dir,
+    geo_version,
+    load_layers,
+    marker_groups,
+    parse_selection,
+    place_frame,
+    placement,
+    selected_events,
+    selection_from_click,
+)
+from newsdesk.lexicon_files import lexicon_dir
+
+VIEWS = ("map", "diplomacy")
+W_VIEW = "w_mapview"
+MAP_KEY = "nd_map"
+DECK_KEY = "nd_deck"
+SEL, ARC = "sel", "arc"
+_CLICKED = "_nd_map_clicked"  # the last click handled (st_folium repeats it on every rerun)
+LIST_LIMIT = 20
+POPUP_EVENTS = 3
+MAP_HEIGHT = 600
+# Streamlit 1.67 shows a v1 component's iframe only after a re-render that follows the
+# component's "ready" message, and takes its height from messages that can be handled by a
+# stale callback: in Chromium about one load in two left the map `display: none`, or 18 px
+# high. The map's own container sets both (the component asks for the same height anyway).
+MAP_CSS = (
+    "<style>.st-key-nd-map iframe { display: block !important; "
+    f"height: {MAP_HEIGHT}px !important; }}"
+    f".st-key-nd-map div:has(> iframe) {{ height: {MAP_HEIGHT}px !important; }}</style>"
+)
+# Town labels by zoom: cities and the towns the seven districts are named after from zoom 8
+# (the first view), the rest from zoom 9, so labels around Khankendi do not pile up.
+KEY_TOWNS = frozenset(
+    ("lachin", "kalbajar", "gubadli", "zangilan", "jabrayil", "fuzuli", "aghdam", "goris", "kapan")
+)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _layers(directory: str, version: str) -> GeoLayers:
+    """Read once per version of the files; pages only read the collections."""
+    return load_layers(Path(directory))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _places(version: str, _places_table: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """The places frame of one data version (keyed on the version, not on the table)."""
+    return place_frame(_places_table)
+
+
+def geo_layers() -> GeoLayers:
+    directory = geo_dir()
+    return _layers(str(directory), geo_version(directory))
+
+
+def places_of(ctx: Context) -> pd.DataFrame:
+    return _places(ctx.data.version, ctx.data.lookups.places)
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def layer_problems(ctx: Context, layers: GeoLayers) -> None:
+    """Say which layer files are missing or broken; the page goes on when it can."""
+    for problem in layers.problems:
+        key = "map.geo_missing" if problem.reason == "missing" else "map.geo_invalid"
+        message = ctx.t(
+            key,
+            file=md_escape(problem.file),
+            path=md_escape(str(geo_dir())),
+            detail=md_escape(problem.detail),
+        )
+        st.warning(message, icon=":material/map:")
+    if not layers.usable:
+        st.error(ctx.t("map.unusable"))
+
+
+def view_choice(ctx: Context) -> str:
+    """The view, kept in the URL as `view=diplomacy` (the default is left out)."""
+    if W_VIEW not in st.session_state:
+        wanted = st.query_params.get("view", "map")
+        st.session_state[W_VIEW] = wanted if wanted in VIEWS else "map"
+    view = st.radio(
+        ctx.t("map.view"),
+        VIEWS,
+        format_func=lambda v: ctx.t(f"map.view_{v}"),
+        key=W_VIEW,
+        horizontal=True,
+    )
+    if view == "map":
+        st.query_params.pop("view", None)
+    else:
+        st.query_params["view"] = view
+    return view
+
+
+# --- the folium map -------------------------------------------------------------------------
+
+
+def _name(ctx: Context, props: Mapping, place_id: str = "") -> str:
+    """A place's name in the UI language: the lexicon's, else the layer's own."""
+    lookups = ctx.data.lookups
+    if place_id and place_id in lookups.places:
+        return lookups.place(place_id, ctx.lang)
+    first, second = ("name_ar", "name_en") if ctx.rtl else ("name_en", "name_ar")
+    return props.get(first) or props.get(second) or place_id
+
+
+def _div(ctx: Context, inner: str, cls: str = "") -> str:
+    direction = "rtl" if ctx.rtl else "ltr"
+    klass = f" class='{cls}'" if cls else ""
+    return f"<div dir='{direction}'{klass}>{inner}</div>"
+
+
+def district_features(ctx: Context, layers: GeoLayers, counts: Mapping[str, int], bins):
+    features = []
+    for feature in layers.get("districts")["features"]:
+        props = feature["properties"]
+        district = props["district_id"]
+        count = counts.get(district, 0)
+        unit_name = _name(ctx, props)
+        lines = [f"<b>{esc(unit_name)}</b>"]
+        if props.get("unit_id") != district:
+            district_name = _name(ctx, {}, district)
+            lines.append(esc(ctx.t("map.counted_with", district=district_name)))
+        lines.append(esc(ctx.t("map.n_events", n=f"{count:,}")))
+        properties = {
+            "style": district_style(count, bins),
+            "tip": _div(ctx, "<br>".join(lines)),
+            "sel": MapSelection("district", district).to_param(),
+        }
+        features.append(
+            {"type": "Feature", "geometry": feature["geometry"], "properties": properties}
+        )
+    return features
+
+
+def town_features(ctx: Context, layers: GeoLayers) -> list[dict]:
+    style = {"color": "#333", "fill": True, "fillColor": "#333", "fillOpacity": 1, "weight": 1}
+    style["radius"] = 2.5
+    features = []
+    for feature in layers.get("towns")["features"]:
+        props = feature["properties"]
+        place_id = props.get("place_id", "")
+        name = _name(ctx, props, place_id)
+        first_zoom = 8 if props.get("kind") == "city" or place_id in KEY_TOWNS else 9
+        properties = {
+            "style": style,
+            "label": f"<span dir='{'rtl' if ctx.rtl else 'ltr'}'>{esc(name)}</span>",
+            "label_class": f"nd-town nd-min{first_zoom}",
+            "sel": MapSelection("place", place_id).to_param(),
+        }
+        features.append(
+            {"type": "Feature", "geometry": feature["geometry"], "properties": properties}
+        )
+    return features
+
+
+def popup_html(ctx: Context, place_name: str, kind: str, count: int, latest: list[dict]) -> str:
+    """The marker's mini-card: type, place, count and the newest events (escaped)."""
+    color = TYPE_COLORS.get(kind, "#7f7f7f")
+    head = (
+        f"<span class='nd-badge' style='background:{color}'>{esc(ctx.t(f'type.{kind}'))}</span> "
+        f"<b>{esc(place_name)}</b> · {esc(ctx.t('map.n_events', n=f'{count:,}'))}"
+    )
+    items = "".join(
+        f"<li><span class='nd-d'>{esc(short_date(ctx, row))}</span> — "
+        f"{esc(title_of(row, ctx.lang))}</li>"
+        for row in latest
+    )
+    more = count - len(latest)
+    tail = f"<div class='nd-more'>{esc(ctx.t('map.more', n=f'{more:,}'))}</div>" if more else ""
+    return _div(ctx, f"<div>{head}</div><ul>{items}</ul>{tail}", "nd-pop")
+
+
+def marker_features(ctx: Context, places: pd.DataFrame) -> list[dict]:
+    groups = marker_groups(ctx.events, places, POPUP_EVENTS)
+    features = []
+    for row in groups.to_dict("records"):
+        place_id, kind, count = row["place_id"], row["type"], int(row["n"])
+        name = _name(ctx, {}, place_id)
+        color = TYPE_COLORS.get(kind, "#7f7f7f")
+        style = {
+            "color": "#1a1a1a",
+            "weight": 1.5,
+            "fill": True,
+            "fillColor": color,
+            "fillOpacity": 0.9,
+            "radius": round(6 + 2.2 * math.log2(count), 1),
+        }
+        tip = f"{ctx.t(f'type.{kind}')} · {name} · {ctx.t('map.n_events', n=f'{count:,}')}"
+        properties = {
+            "style": style,
+            "n": count,
+            "type": kind,
+            "tip": _div(ctx, esc(tip)),
+            "popup": popup_html(ctx, name, kind, count, row["latest"]),
+            "sel": MapSelection("place", place_id).to_param(),
+        }
+        geometry = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return features
+
+
+def legend_html(ctx: Context, bins: list[int]) -> str:
+    rows = [f"<b>{esc(ctx.t('map.legend_title'))}</b>"]
+    rows.append(f"<div><i style='background:{NO_EVENTS}'></i>{esc(ctx.t('map.legend_none'))}</div>")
+    for index, low in enumerate(bins):
+        high = bins[index + 1] - 1 if index + 1 < len(bins) else None
+        label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
+        rows.append(f"<div><i style='background:{shade(low, bins)}'></i><bdi dir='ltr'>{label}</bdi></div>")
+    rows.append(f"<div><i class='nd-line'></i>{esc(ctx.t('map.layer_nkao'))}</div>")
+    rows.append(f"<div><i class='nd-line nd-cf'></i>{esc(ctx.t('map.layer_ceasefire'))}</div>")
+    return _div(ctx, "".join(rows))
+
+
+def district_map(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> MapSelection | None:
+    """Draw the folium map; return what a click selected (None when nothing new)."""
+    counts = district_counts(ctx.events, places)
+    bins = count_bins(max(counts.values(), default=0))
+    text = MapText(
+        districts=ctx.t("map.layer_districts"),
+        markers=ctx.t("map.layer_markers"),
+        towns=ctx.t("map.layer_towns"),
+        nkao=ctx.t("map.layer_nkao"),
+        ceasefire=ctx.t("map.layer_ceasefire"),
+        legend_html=legend_html(ctx, bins),
+        attribution=esc(ctx.t("map.attribution")),
+        rtl=ctx.rtl,
+    )
+    fmap = folium_map(
+        countries=layers.get("countries"),
+        districts=district_features(ctx, layers, counts, bins),
+        nkao=layers.collections.get("nkao"),
+        ceasefire=layers.collections.get("ceasefire"),
+        towns=town_features(ctx, layers),
+        markers=marker_features(ctx, places),
+        text=text,
+    )
+    with st.container(key="nd-map"):
+        st.html(MAP_CSS)
+        value = st_folium(
+            fmap,
+            key=MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=["last_active_drawing"],
+        )
+    return selection_from_click(value)
+
+
+def district_table(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
+    """The shading as a table (for reading out, and for the districts too small to see)."""
+    counts = district_counts(ctx.events, places)
+    if not counts:
+        return
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    names = [selection_name(ctx, layers, MapSelection("district", d)) for d, _ in ordered]
+    table = pd.DataFrame(
+        {ctx.t("map.col_district"): names, ctx.t("map.col_n"): [n for _, n in ordered]}
+    )
+    with st.expander(ctx.t("map.district_table", n=len(ordered))):
+        st.dataframe(table, hide_index=True, key="nd_district_table")
+
+
+def placement_caption(ctx: Context, places: pd.DataFrame) -> None:
+    where = placement(ctx.events, places)
+    st.caption(
+        ctx.t(
+            "map.placement",
+            total=f"{len(ctx.events):,}",
+            in_district=f"{where.in_district:,}",
+            elsewhere=f"{where.elsewhere:,}",
+            unplaced=f"{where.unplaced:,}",
+        )
+    )
+
+
+def take_click(clicked: MapSelection | None) -> None:
+    """A new click replaces the selection in the URL (a repeated value is an old click)."""
+    if clicked is None or st.session_state.get(_CLICKED) == clicked:
+        return
+    st.session_state[_CLICKED] = clicked
+    st.query_params[SEL] = clicked.to_param()
+
+
+def clear_selection() -> None:
+    st.query_params.pop(SEL, None)
+    st.query_params.pop(ARC, None)
+
+
+def selection_name(ctx: Context, layers: GeoLayers, selection: MapSelection) -> str:
+    if selection.item_id in ctx.data.lookups.places:
+        return ctx.data.lookups.place(selection.item_id, ctx.lang)
+    for feature in layers.get("districts")["features"]:
+        if feature["properties"]["unit_id"] == selection.item_id:
+            return _name(ctx, feature["properties"])
+    return selection.item_id
+
+
+def event_list(ctx: Context, chosen: pd.DataFrame, heading: str, place_ids: list[str]) -> None:
+    """Cards of the chosen events, newest first, with a link to all of them."""
+    st.subheader(heading)
+    st.button(ctx.t("map.clear"), on_click=clear_selection, key="w_map_clear")
+    if chosen.empty:
+        st.info(ctx.t("map.selected_none"))
+        return
+    shown = chosen.iloc[::-1].head(LIST_LIMIT)
+    if len(chosen) > LIST_LIMIT:
+        st.caption(ctx.t("map.showing", shown=len(shown), n=f"{len(chosen):,}"))
+        known = [p for p in place_ids if p in (ctx.data.vocabulary.places or set())]
+        if known:
+            ctx.page_link("events", ctx.t("map.open_all", n=f"{len(chosen):,}"), place=known[:50])
+    for row in shown.to_dict("records"):
+        event_card(ctx, row, key="map", related=False)
+
+
+def selected_list(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
+    selection = parse_selection(st.query_params.get(SEL))
+    if selection is None:
+        st.caption(ctx.t("map.click_hint"))
+        return
+    chosen = selected_events(ctx.events, places, selection)
+    name = selection_name(ctx, layers, selection)
+    if selection.kind == "district":
+        place_ids = list(places.index[places["district_id"] == selection.item_id])
+        heading = ctx.t("map.selected_district", name=md_escape(name))
+    else:
+        place_ids = [selection.item_id]
+        heading = ctx.t("map.selected_place", name=md_escape(name))
+    event_list(ctx, chosen, heading, place_ids)
+
+
+# --- the diplomacy view ---------------------------------------------------------------------
+
+
+def arc_from_selection(state: object) -> tuple[str, str] | None:
+    """What a click on the deck selected: ("arc", arc_id) or ("city", place_id)."""
+    try:
+        objects = state["selection"]["objects"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for layer, field in (("arcs", "arc_id"), ("cities", "place_id")):
+        picked = objects.get(layer) or []
+        if picked and isinstance(picked[0], Mapping) and picked[0].get(field):
+            return layer[:-1] if layer == "arcs" else "city", str(picked[0][field])
+    return None
+
+
+def arcs_of_view(ctx: Context, places: pd.DataFrame) -> pd.DataFrame:
+    actors = {a: row.get("country", "") for a, row in ctx.data.lookups.actors.items()}
+    return diplomacy_arcs(ctx.events, actors, capital_places(str(lexicon_dir())), places)
+
+
+def diplomacy(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
+    st.caption(ctx.t("map.diplomacy_hint"))
+    arcs = arcs_of_view(ctx, places)
+    if arcs.empty:
+        st.info(ctx.t("map.no_arcs"))
+        return
+    top = int(arcs["n"].max())
+    name = {
+        p: ctx.data.lookups.place(p, ctx.lang) for p in set(arcs["from_id"]) | set(arcs["to_id"])
+    }
+    arc_rows, cities = [], {}
+    for row in arcs.to_dict("records"):
+        label = ctx.t(f"map.arc_{row['type']}", n=f"{row['n']:,}")
+        tip = f"<b>{esc(name[row['from_id']])} – {esc(name[row['to_id']])}</b><br>{esc(label)}"
+        arc_rows.append(
+            {
+                "arc_id": row["arc_id"],
+                "from_lon": row["from_lon"],
+                "from_lat": row["from_lat"],
+                "to_lon": row["to_lon"],
+                "to_lat": row["to_lat"],
+                "color": [*ARC_COLORS.get(row["type"], [90, 90, 90]), 200],
+                "width": arc_width(row["n"], top),
+                "height": ARC_HEIGHTS.get(row["type"], 0.4),
+                "tip": _div(ctx, tip),
+            }
+        )
+        for end in ("from", "to"):
+            place_id = row[f"{end}_id"]
+            city = cities.setdefault(
+                place_id,
+                {
+                    "place_id": place_id,
+                    "lon": row[f"{end}_lon"],
+                    "lat": row[f"{end}_lat"],
+                    "ids": set(),
+                },
+            )
+            city["ids"].update(row["event_ids"])
+    city_rows = []
+    for place_id, city in cities.items():
+        count = len(city["ids"])
+        tip = f"<b>{esc(name[place_id])}</b><br>{esc(ctx.t('map.city_tip', n=f'{count:,}'))}"
+        city_rows.append(
+            {
+                "place_id": place_id,
+                "lon": city["lon"],
+                "lat": city["lat"],
+                "radius": round(3 + 2 * math.log2(1 + count), 1),
+                "tip": _div(ctx, tip),
+            }
+        )
+    deck = diplomacy_deck(layers.get("world"), arc_rows, city_rows, "{tip}")
+    with st.container(key="nd-deck"):
+        state = st.pydeck_chart(
+            deck, on_select="rerun", selection_mode="single-object", key=DECK_KEY, height=520
+        )
+    picked = arc_from_selection(state)
+    if picked:
+        st.query_params[ARC] = f"{picked[0]}:{picked[1]}"
+    arcs_table(ctx, arcs, name)
+    chosen_arc(ctx, arcs, name)
+
+
+def arcs_table(ctx: Context, arcs: pd.DataFrame, name: Mapping[str, str]) -> None:
+    st.subheader(ctx.t("map.arcs_table"))
+    top = arcs.head(15)
+    table = pd.DataFrame(
+        {
+            ctx.t("map.col_from"): [name[p] for p in top["from_id"]],
+            ctx.t("map.col_to"): [name[p] for p in top["to_id"]],
+            ctx.t("map.col_type"): [ctx.t(f"type.{k}") for k in top["type"]],
+            ctx.t("map.col_n"): top["n"].to_list(),
+        }
+    )
+    st.dataframe(table, hide_index=True, key="nd_arcs_table")
+
+
+def chosen_arc(ctx: Context, arcs: pd.DataFrame, name: Mapping[str, str]) -> None:
+    """The events of the arc or city in `?arc=arc:ID` / `?arc=city:ID`."""
+    kind, _, item = st.query_params.get(ARC, "").partition(":")
+    if kind == "arc":
+        row = arcs[arcs["arc_id"] == item]
+        if row.empty:
+            return
+        first = row.iloc[0]
+        ids = set(first["event_ids"])
+        heading = ctx.t(
+            "map.selected_arc",
+            a=md_escape(name[first["from_id"]]),
+            b=md_escape(name[first["to_id"]]),
+        )
+    elif kind == "city" and item in name:
+        touching = arcs[(arcs["from_id"] == item) | (arcs["to_id"] == item)]
+        ids = {event for group in touching["event_ids"] for event in group}
+        heading = ctx.t("map.selected_city", name=md_escape(name[item]))
+    else:
+        return
+    event_list(ctx, ctx.events[ctx.events["event_id"].isin(ids)], heading, [])
+
+
+# --- the page -------------------------------------------------------------------------------
+
+
+def map_page(ctx: Context) -> None:
+    layers = geo_layers()
+    layer_problems(ctx, layers)
+    view = view_choice(ctx)
+    if ctx.events.empty:
+        empty_message(ctx)
+        return
+    if not layers.usable:
+        return
+    places = places_of(ctx)
+    if view == "diplomacy":
+        diplomacy(ctx, layers, places)
+    else:
+        st.caption(ctx.t("map.hint"))
+        take_click(district_map(ctx, layers, places))
+        placement_caption(ctx, places)
+        district_table(ctx, layers, places)
+        selected_list(ctx, layers, places)
+    st.caption(f"{ctx.t('map.attribution')}. {ctx.t('map.attribution_note')}")
+
+
+__all__ = ["arc_from_selection", "map_page"]
