@@ -70,6 +70,7 @@ DECK_KEY = "nd_deck"
 SEL, ARC = "sel", "arc"
 _CLICKED = "_nd_map_clicked"  # the last click handled (st_folium repeats it on every rerun)
 LIST_LIMIT = 20
+MAX_ARCS = 150  # the busiest connections are drawn; the table and selection still see all
 POPUP_EVENTS = 3
 MAP_HEIGHT = 600
 # Streamlit 1.67 shows a v1 component's iframe only after a re-render that follows the
@@ -259,16 +260,22 @@ def legend_html(ctx: Context, bins: list[int]) -> str:
     rows.append(f"<div><i style='background:{NO_EVENTS}'></i>{esc(ctx.t('map.legend_none'))}</div>")
     for index, low in enumerate(bins):
         high = bins[index + 1] - 1 if index + 1 < len(bins) else None
-        label = f"{low:,}" if high == low else (f"{low:,}–{high:,}" if high else f"{low:,}+")
-        rows.append(f"<div><i style='background:{shade(low, bins)}'></i><bdi dir='ltr'>{label}</bdi></div>")
+        if high is None:
+            label = ctx.t("map.legend_more", n=f"{low:,}")
+        else:
+            label = f"{low:,}" if high == low else f"{low:,}–{high:,}"
+        rows.append(
+            f"<div><i style='background:{shade(low, bins)}'></i><bdi>{esc(label)}</bdi></div>"
+        )
     rows.append(f"<div><i class='nd-line'></i>{esc(ctx.t('map.layer_nkao'))}</div>")
     rows.append(f"<div><i class='nd-line nd-cf'></i>{esc(ctx.t('map.layer_ceasefire'))}</div>")
     return _div(ctx, "".join(rows))
 
 
-def district_map(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> MapSelection | None:
+def district_map(
+    ctx: Context, layers: GeoLayers, places: pd.DataFrame, counts: Mapping[str, int]
+) -> MapSelection | None:
     """Draw the folium map; return what a click selected (None when nothing new)."""
-    counts = district_counts(ctx.events, places)
     bins = count_bins(max(counts.values(), default=0))
     text = MapText(
         districts=ctx.t("map.layer_districts"),
@@ -301,9 +308,8 @@ def district_map(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> MapSe
     return selection_from_click(value)
 
 
-def district_table(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
+def district_table(ctx: Context, layers: GeoLayers, counts: Mapping[str, int]) -> None:
     """The shading as a table (for reading out, and for the districts too small to see)."""
-    counts = district_counts(ctx.events, places)
     if not counts:
         return
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -411,11 +417,14 @@ def diplomacy(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
         st.info(ctx.t("map.no_arcs"))
         return
     top = int(arcs["n"].max())
+    if len(arcs) > MAX_ARCS:
+        st.caption(ctx.t("map.arcs_capped", shown=MAX_ARCS, n=f"{len(arcs):,}"))
+    drawn = arcs.head(MAX_ARCS)
     name = {
         p: ctx.data.lookups.place(p, ctx.lang) for p in set(arcs["from_id"]) | set(arcs["to_id"])
     }
     arc_rows, cities = [], {}
-    for row in arcs.to_dict("records"):
+    for row in drawn.to_dict("records"):
         label = ctx.t(f"map.arc_{row['type']}", n=f"{row['n']:,}")
         tip = f"<b>{esc(name[row['from_id']])} – {esc(name[row['to_id']])}</b><br>{esc(label)}"
         arc_rows.append(
@@ -522,9 +531,10 @@ def map_page(ctx: Context) -> None:
         diplomacy(ctx, layers, places)
     else:
         st.caption(ctx.t("map.hint"))
-        take_click(district_map(ctx, layers, places))
+        counts = district_counts(ctx.events, places)
+        take_click(district_map(ctx, layers, places, counts))
         placement_caption(ctx, places)
-        district_table(ctx, layers, places)
+        district_table(ctx, layers, counts)
         selected_list(ctx, layers, places)
     st.caption(f"{ctx.t('map.attribution')}. {ctx.t('map.attribution_note')}")
 

@@ -151,6 +151,7 @@ def test_timeline_click_on_an_uncertain_bar(page: Page) -> None:
 
 
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+SCREEN = {"width": 1280, "height": 800}
 LACHIN_EVENTS = {"en": "Events at Lachin (Berdzor)", "ar": "الأحداث في لاتشين"}
 LACHIN_TITLE = {"en": "The Lachin corridor is closed again", "ar": "إغلاق ممر لاتشين مجدداً"}
 
@@ -176,6 +177,7 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     page: Page, screenshots: Path, lang: str
 ) -> None:
     outside = offline(page)
+    page.set_viewport_size(SCREEN)
     open_page(page, f"map?lang={lang}&type=incident")
     frame = page.frame_locator(MAP_FRAME)
     shapes = frame.locator("path.leaflet-interactive")
@@ -199,6 +201,7 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     page.screenshot(path=str(screenshots / f"map_view_{lang}.png"))
     marker = frame.locator("path.leaflet-interactive[stroke='#1a1a1a']")
     assert marker.count() == 1
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     marker.click()
     popup = frame.locator(".leaflet-popup-content .nd-pop")
     expect(popup).to_be_visible()
@@ -211,8 +214,12 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     cards = page.locator("[class*='st-key-card-map-']")
     expect(cards).to_have_count(2)
     expect(popup).to_be_visible()  # the rerun keeps the map and its open popup
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
     time.sleep(0.5)
-    page.screenshot(path=str(screenshots / f"map_popup_{lang}.png"), full_page=True)
+    page.screenshot(path=str(screenshots / f"map_popup_{lang}.png"))
+    cards.first.scroll_into_view_if_needed()
+    time.sleep(0.3)
+    page.screenshot(path=str(screenshots / f"map_cards_{lang}.png"))
     assert not [url for url in outside if "fonts.gstatic.com" not in url], outside
 
 
@@ -231,6 +238,7 @@ def test_map_district_click_lists_its_events(page: Page) -> None:
 
 def test_diplomacy_view_draws_arcs_offline(page: Page, screenshots: Path) -> None:
     outside = offline(page)
+    page.set_viewport_size(SCREEN)
     open_page(page, "map?view=diplomacy&lang=ar")
     chart = page.locator(".st-key-nd-deck [data-testid=stDeckGlJsonChart]")
     expect(chart).to_be_visible()
