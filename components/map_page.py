@@ -4,12 +4,14 @@ Two views (`?view=diplomacy` for the second):
 - a folium map centred on Karabakh: districts shaded by the number of events placed in them,
   towns labelled in the UI language, the former NKAO outline and the 1994 line as layers, and
   one clustered marker per place and event type with a popup mini-card;
-- a pydeck view of calls and meetings as arcs between capitals or to the venue.
+- a pydeck view of calls and meetings as arcs between capitals or to the venue
+  (components.diplomacy).
 
 A click selects a district or a place (or an arc); the selection goes through a pure function
-(newsdesk.geo.selection_from_click, arc_from_selection below) into the URL (`sel=district:ID`,
-`sel=place:ID`, `arc=meeting|baku|moscow`), and the page lists the selected events as cards
-beneath. So a selection can be shared by link and AppTest can make one through the URL.
+(newsdesk.geo.selection_from_click, components.diplomacy.arc_from_selection) into the URL
+(`sel=district:ID`, `sel=place:ID`, `arc=arc:meeting|baku|moscow`), and the page lists the
+selected events as cards beneath. So a selection can be shared by link and AppTest can make
+one through the URL.
 
 Why streamlit-folium's `last_active_drawing` (checked with streamlit-folium 0.27.4 on Streamlit
 1.67): on a click it returns the clicked layer's GeoJSON, properties included, for GeoJSON
@@ -23,22 +25,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.cards import event_card, short_date, title_of
+from components.cards import short_date, title_of
+from components.diplomacy import diplomacy
 from components.figures import TYPE_COLORS
 from components.frame import Context, empty_message
+from components.map_common import (
+    SEL,
+    direction_div,
+    event_list,
+    geo_layers,
+    places_of,
+)
 from components.maps import (
-    ARC_COLORS,
-    ARC_HEIGHTS,
     NO_EVENTS,
     MapText,
-    arc_width,
-    diplomacy_deck,
     district_style,
     folium_map,
     shade,
@@ -47,30 +52,20 @@ from newsdesk.display import esc, md_escape
 from newsdesk.geo import (
     GeoLayers,
     MapSelection,
-    capital_places,
     count_bins,
-    diplomacy_arcs,
     district_counts,
     geo_dir,
-    geo_version,
-    load_layers,
     marker_groups,
     parse_selection,
-    place_frame,
     placement,
     selected_events,
     selection_from_click,
 )
-from newsdesk.lexicon_files import lexicon_dir
 
 VIEWS = ("map", "diplomacy")
 W_VIEW = "w_mapview"
 MAP_KEY = "nd_map"
-DECK_KEY = "nd_deck"
-SEL, ARC = "sel", "arc"
 _CLICKED = "_nd_map_clicked"  # the last click handled (st_folium repeats it on every rerun)
-LIST_LIMIT = 20
-MAX_ARCS = 150  # the busiest connections are drawn; the table and selection still see all
 POPUP_EVENTS = 3
 MAP_HEIGHT = 600
 # Streamlit 1.67 shows a v1 component's iframe only after a re-render that follows the
@@ -87,27 +82,6 @@ MAP_CSS = (
 KEY_TOWNS = frozenset(
     ("lachin", "kalbajar", "gubadli", "zangilan", "jabrayil", "fuzuli", "aghdam", "goris", "kapan")
 )
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _layers(directory: str, version: str) -> GeoLayers:
-    """Read once per version of the files; pages only read the collections."""
-    return load_layers(Path(directory))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _places(version: str, _places_table: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """The places frame of one data version (keyed on the version, not on the table)."""
-    return place_frame(_places_table)
-
-
-def geo_layers() -> GeoLayers:
-    directory = geo_dir()
-    return _layers(str(directory), geo_version(directory))
-
-
-def places_of(ctx: Context) -> pd.DataFrame:
-    return _places(ctx.data.version, ctx.data.lookups.places)
 
 
 # --- messages -------------------------------------------------------------------------------
@@ -159,12 +133,6 @@ def _name(ctx: Context, props: Mapping, place_id: str = "") -> str:
     return props.get(first) or props.get(second) or place_id
 
 
-def _div(ctx: Context, inner: str, cls: str = "") -> str:
-    direction = "rtl" if ctx.rtl else "ltr"
-    klass = f" class='{cls}'" if cls else ""
-    return f"<div dir='{direction}'{klass}>{inner}</div>"
-
-
 def district_features(ctx: Context, layers: GeoLayers, counts: Mapping[str, int], bins):
     features = []
     for feature in layers.get("districts")["features"]:
@@ -179,7 +147,7 @@ def district_features(ctx: Context, layers: GeoLayers, counts: Mapping[str, int]
         lines.append(esc(ctx.t("map.n_events", n=f"{count:,}")))
         properties = {
             "style": district_style(count, bins),
-            "tip": _div(ctx, "<br>".join(lines)),
+            "tip": direction_div(ctx, "<br>".join(lines)),
             "sel": MapSelection("district", district).to_param(),
         }
         features.append(
@@ -223,7 +191,7 @@ def popup_html(ctx: Context, place_name: str, kind: str, count: int, latest: lis
     )
     more = count - len(latest)
     tail = f"<div class='nd-more'>{esc(ctx.t('map.more', n=f'{more:,}'))}</div>" if more else ""
-    return _div(ctx, f"<div>{head}</div><ul>{items}</ul>{tail}", "nd-pop")
+    return direction_div(ctx, f"<div>{head}</div><ul>{items}</ul>{tail}", "nd-pop")
 
 
 def marker_features(ctx: Context, places: pd.DataFrame) -> list[dict]:
@@ -246,7 +214,7 @@ def marker_features(ctx: Context, places: pd.DataFrame) -> list[dict]:
             "style": style,
             "n": count,
             "type": kind,
-            "tip": _div(ctx, esc(tip)),
+            "tip": direction_div(ctx, esc(tip)),
             "popup": popup_html(ctx, name, kind, count, row["latest"]),
             "sel": MapSelection("place", place_id).to_param(),
         }
@@ -269,7 +237,7 @@ def legend_html(ctx: Context, bins: list[int]) -> str:
         )
     rows.append(f"<div><i class='nd-line'></i>{esc(ctx.t('map.layer_nkao'))}</div>")
     rows.append(f"<div><i class='nd-line nd-cf'></i>{esc(ctx.t('map.layer_ceasefire'))}</div>")
-    return _div(ctx, "".join(rows))
+    return direction_div(ctx, "".join(rows))
 
 
 def district_map(
@@ -342,11 +310,6 @@ def take_click(clicked: MapSelection | None) -> None:
     st.query_params[SEL] = clicked.to_param()
 
 
-def clear_selection() -> None:
-    st.query_params.pop(SEL, None)
-    st.query_params.pop(ARC, None)
-
-
 def selection_name(ctx: Context, layers: GeoLayers, selection: MapSelection) -> str:
     if selection.item_id in ctx.data.lookups.places:
         return ctx.data.lookups.place(selection.item_id, ctx.lang)
@@ -354,23 +317,6 @@ def selection_name(ctx: Context, layers: GeoLayers, selection: MapSelection) -> 
         if feature["properties"]["unit_id"] == selection.item_id:
             return _name(ctx, feature["properties"])
     return selection.item_id
-
-
-def event_list(ctx: Context, chosen: pd.DataFrame, heading: str, place_ids: list[str]) -> None:
-    """Cards of the chosen events, newest first, with a link to all of them."""
-    st.subheader(heading)
-    st.button(ctx.t("map.clear"), on_click=clear_selection, key="w_map_clear")
-    if chosen.empty:
-        st.info(ctx.t("map.selected_none"))
-        return
-    shown = chosen.iloc[::-1].head(LIST_LIMIT)
-    if len(chosen) > LIST_LIMIT:
-        st.caption(ctx.t("map.showing", shown=len(shown), n=f"{len(chosen):,}"))
-        known = [p for p in place_ids if p in (ctx.data.vocabulary.places or set())]
-        if known:
-            ctx.page_link("events", ctx.t("map.open_all", n=f"{len(chosen):,}"), place=known[:50])
-    for row in shown.to_dict("records"):
-        event_card(ctx, row, key="map", related=False)
 
 
 def selected_list(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
@@ -387,131 +333,6 @@ def selected_list(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None
         place_ids = [selection.item_id]
         heading = ctx.t("map.selected_place", name=md_escape(name))
     event_list(ctx, chosen, heading, place_ids)
-
-
-# --- the diplomacy view ---------------------------------------------------------------------
-
-
-def arc_from_selection(state: object) -> tuple[str, str] | None:
-    """What a click on the deck selected: ("arc", arc_id) or ("city", place_id)."""
-    try:
-        objects = state["selection"]["objects"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return None
-    for layer, field in (("arcs", "arc_id"), ("cities", "place_id")):
-        picked = objects.get(layer) or []
-        if picked and isinstance(picked[0], Mapping) and picked[0].get(field):
-            return layer[:-1] if layer == "arcs" else "city", str(picked[0][field])
-    return None
-
-
-def arcs_of_view(ctx: Context, places: pd.DataFrame) -> pd.DataFrame:
-    actors = {a: row.get("country", "") for a, row in ctx.data.lookups.actors.items()}
-    return diplomacy_arcs(ctx.events, actors, capital_places(str(lexicon_dir())), places)
-
-
-def diplomacy(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
-    st.caption(ctx.t("map.diplomacy_hint"))
-    arcs = arcs_of_view(ctx, places)
-    if arcs.empty:
-        st.info(ctx.t("map.no_arcs"))
-        return
-    top = int(arcs["n"].max())
-    if len(arcs) > MAX_ARCS:
-        st.caption(ctx.t("map.arcs_capped", shown=MAX_ARCS, n=f"{len(arcs):,}"))
-    drawn = arcs.head(MAX_ARCS)
-    name = {
-        p: ctx.data.lookups.place(p, ctx.lang) for p in set(arcs["from_id"]) | set(arcs["to_id"])
-    }
-    arc_rows, cities = [], {}
-    for row in drawn.to_dict("records"):
-        label = ctx.t(f"map.arc_{row['type']}", n=f"{row['n']:,}")
-        tip = f"<b>{esc(name[row['from_id']])} – {esc(name[row['to_id']])}</b><br>{esc(label)}"
-        arc_rows.append(
-            {
-                "arc_id": row["arc_id"],
-                "from_lon": row["from_lon"],
-                "from_lat": row["from_lat"],
-                "to_lon": row["to_lon"],
-                "to_lat": row["to_lat"],
-                "color": [*ARC_COLORS.get(row["type"], [90, 90, 90]), 200],
-                "width": arc_width(row["n"], top),
-                "height": ARC_HEIGHTS.get(row["type"], 0.4),
-                "tip": _div(ctx, tip),
-            }
-        )
-        for end in ("from", "to"):
-            place_id = row[f"{end}_id"]
-            city = cities.setdefault(
-                place_id,
-                {
-                    "place_id": place_id,
-                    "lon": row[f"{end}_lon"],
-                    "lat": row[f"{end}_lat"],
-                    "ids": set(),
-                },
-            )
-            city["ids"].update(row["event_ids"])
-    city_rows = []
-    for place_id, city in cities.items():
-        count = len(city["ids"])
-        tip = f"<b>{esc(name[place_id])}</b><br>{esc(ctx.t('map.city_tip', n=f'{count:,}'))}"
-        city_rows.append(
-            {
-                "place_id": place_id,
-                "lon": city["lon"],
-                "lat": city["lat"],
-                "radius": round(3 + 2 * math.log2(1 + count), 1),
-                "tip": _div(ctx, tip),
-            }
-        )
-    deck = diplomacy_deck(layers.get("world"), arc_rows, city_rows, "{tip}")
-    with st.container(key="nd-deck"):
-        state = st.pydeck_chart(
-            deck, on_select="rerun", selection_mode="single-object", key=DECK_KEY, height=520
-        )
-    picked = arc_from_selection(state)
-    if picked:
-        st.query_params[ARC] = f"{picked[0]}:{picked[1]}"
-    arcs_table(ctx, arcs, name)
-    chosen_arc(ctx, arcs, name)
-
-
-def arcs_table(ctx: Context, arcs: pd.DataFrame, name: Mapping[str, str]) -> None:
-    st.subheader(ctx.t("map.arcs_table"))
-    top = arcs.head(15)
-    table = pd.DataFrame(
-        {
-            ctx.t("map.col_from"): [name[p] for p in top["from_id"]],
-            ctx.t("map.col_to"): [name[p] for p in top["to_id"]],
-            ctx.t("map.col_type"): [ctx.t(f"type.{k}") for k in top["type"]],
-            ctx.t("map.col_n"): top["n"].to_list(),
-        }
-    )
-    st.dataframe(table, hide_index=True, key="nd_arcs_table")
-
-
-def chosen_arc(ctx: Context, arcs: pd.DataFrame, name: Mapping[str, str]) -> None:
-    """The events of the arc or city in `?arc=arc:ID` / `?arc=city:ID`."""
-    kind, _, item = st.query_params.get(ARC, "").partition(":")
-    if kind == "arc":
-        row = arcs[arcs["arc_id"] == item]
-        if row.empty:
-            return
-        first = row.iloc[0]
-        ids = set(first["event_ids"])
-        heading = ctx.t(
-            "map.selected_arc",
-            a=md_escape(name[first["from_id"]]),
-            b=md_escape(name[first["to_id"]]),
-        )
-    elif kind == "city" and item in name:
-        touching = arcs[(arcs["from_id"] == item) | (arcs["to_id"] == item)]
-        ids = {event for group in touching["event_ids"] for event in group}
-        heading = ctx.t("map.selected_city", name=md_escape(name[item]))
-    else:
-        return
-    event_list(ctx, ctx.events[ctx.events["event_id"].isin(ids)], heading, [])
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -539,4 +360,4 @@ def map_page(ctx: Context) -> None:
     st.caption(f"{ctx.t('map.attribution')}. {ctx.t('map.attribution_note')}")
 
 
-__all__ = ["arc_from_selection", "map_page"]
+__all__ = ["map_page"]

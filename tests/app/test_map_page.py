@@ -10,7 +10,7 @@ import pytest
 from pagerun import RunPage, texts_of
 from test_app_pages import assert_clean, card_titles
 
-from components.map_page import arc_from_selection
+from components.diplomacy import arc_from_selection
 from newsdesk.display import md_escape
 
 
