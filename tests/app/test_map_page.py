@@ -130,3 +130,16 @@ def test_empty_view_on_the_map(page: RunPage) -> None:
     at = page("map", {"period": "after", "type": "letter"})
     assert_clean(at)
     assert "No events match these filters." in texts_of(at)
+
+
+def test_leaflet_assets_come_from_installed_packages() -> None:
+    """The links folium's map gets point at files of the pinned XStatic packages, served by
+    Streamlit's component route, never at a CDN."""
+    from components import map_assets
+
+    for path in map_assets.asset_files():
+        assert path.is_file() and path.stat().st_size > 500, path
+    links = map_assets.LEAFLET_JS + map_assets.LEAFLET_CSS + map_assets.CLUSTER_JS
+    links += map_assets.CLUSTER_CSS
+    for _name, url in links:
+        assert url.startswith("../components.map_assets.") and "//" not in url, url
