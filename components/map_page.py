@@ -17,8 +17,9 @@ Why streamlit-folium's `last_active_drawing` (checked with streamlit-folium 0.27
 1.67): on a click it returns the clicked layer's GeoJSON, properties included, for GeoJSON
 features and for markers inside the cluster group alike (the click bubbles up to the group
 with the marker as `layer`); `last_object_clicked` gives only the click's coordinates, and
-`last_object_clicked_tooltip` the tooltip text, which is translated and not an id. Only that
-one value is returned, so panning and zooming do not rerun the app.
+`last_object_clicked_tooltip` the tooltip text, which is translated and not an id. Those
+coordinates are returned too, only to tell a new click from the repeated old value. Nothing
+else is returned, so panning and zooming do not rerun the app.
 """
 
 from __future__ import annotations
@@ -242,8 +243,8 @@ def legend_html(ctx: Context, bins: list[int]) -> str:
 
 def district_map(
     ctx: Context, layers: GeoLayers, places: pd.DataFrame, counts: Mapping[str, int]
-) -> MapSelection | None:
-    """Draw the folium map; return what a click selected (None when nothing new)."""
+) -> object:
+    """Draw the folium map; return st_folium's value (what the last click hit)."""
     bins = count_bins(max(counts.values(), default=0))
     text = MapText(
         districts=ctx.t("map.layer_districts"),
@@ -271,9 +272,9 @@ def district_map(
             key=MAP_KEY,
             height=MAP_HEIGHT,
             use_container_width=True,
-            returned_objects=["last_active_drawing"],
+            returned_objects=["last_active_drawing", "last_object_clicked"],
         )
-    return selection_from_click(value)
+    return value
 
 
 def district_table(ctx: Context, layers: GeoLayers, counts: Mapping[str, int]) -> None:
@@ -302,11 +303,14 @@ def placement_caption(ctx: Context, places: pd.DataFrame) -> None:
     )
 
 
-def take_click(clicked: MapSelection | None) -> None:
-    """A new click replaces the selection in the URL (a repeated value is an old click)."""
-    if clicked is None or st.session_state.get(_CLICKED) == clicked:
+def take_click(value: object) -> None:
+    """A new click replaces the selection in the URL. st_folium returns its last value on every
+    rerun, so a value already handled is an old click; the click's coordinates are part of the
+    value, so clicking the same district again after "Clear the selection" is a new click."""
+    clicked = selection_from_click(value)
+    if clicked is None or st.session_state.get(_CLICKED) == repr(value):
         return
-    st.session_state[_CLICKED] = clicked
+    st.session_state[_CLICKED] = repr(value)
     st.query_params[SEL] = clicked.to_param()
 
 

@@ -247,3 +247,15 @@ def test_diplomacy_view_draws_arcs_offline(page: Page, screenshots: Path) -> Non
     time.sleep(1.5)  # deck.gl draws on the next animation frames
     page.screenshot(path=str(screenshots / "map_diplomacy_ar.png"))
     assert not [url for url in outside if "fonts.gstatic.com" not in url], outside
+
+
+def test_map_clicking_the_same_district_again_after_clearing(page: Page) -> None:
+    open_page(page, "map?type=incident")
+    frame = page.frame_locator(MAP_FRAME)
+    lachin = frame.locator("path.leaflet-interactive[fill='#a50f15']")
+    lachin.dispatch_event("click", {"clientX": 300, "clientY": 300})
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
+    page.locator(".st-key-w_map_clear button").click()
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_have_count(0)
+    lachin.dispatch_event("click", {"clientX": 310, "clientY": 305})
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
