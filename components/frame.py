@@ -49,6 +49,7 @@ PAGES: dict[str, str] = {
     "home": "dashboard.py",
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
+    "map": "pages/map.py",
     "sources": "pages/sources.py",
     "editor": "pages/editor.py",
 }
@@ -59,6 +60,7 @@ PAGE_ICONS = {
     "home": ":material/home:",
     "timeline": ":material/timeline:",
     "events": ":material/view_agenda:",
+    "map": ":material/map:",
     "sources": ":material/newspaper:",
     "editor": ":material/edit_note:",
 }

@@ -13,6 +13,7 @@ PAGES = {
     "home": None,
     "timeline": "pages/timeline.py",
     "events": "pages/events.py",
+    "map": "pages/map.py",
     "sources": "pages/sources.py",
     "editor": "pages/editor.py",
 }
@@ -54,6 +55,7 @@ TITLES = {
         "home": "Karabakh conflict in Arabic news",
         "timeline": "Timeline",
         "events": "Events",
+        "map": "Map",
         "sources": "Sources",
         "editor": "Editors",
     },
@@ -61,6 +63,7 @@ TITLES = {
         "home": "نزاع قره باغ في الأخبار العربية",
         "timeline": "الخط الزمني",
         "events": "الأحداث",
+        "map": "الخريطة",
         "sources": "المصادر",
         "editor": "المحررون",
     },

@@ -14,7 +14,13 @@ from playwright.sync_api import Page, expect
 
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 expect.set_options(timeout=20_000)
-PAGES = {"home": "", "timeline": "timeline", "events": "events", "sources": "sources"}
+PAGES = {
+    "home": "",
+    "timeline": "timeline",
+    "events": "events",
+    "map": "map",
+    "sources": "sources",
+}
 
 
 def wait_idle(page: Page) -> None:
@@ -155,3 +161,114 @@ def test_timeline_click_on_an_uncertain_bar(page: Page) -> None:
     card = page.locator("[class*='st-key-card-selected-']")
     expect(card.get_by_text("منتصف آذار/مارس 2023")).to_be_visible()
     expect(page).to_have_url(re.compile(r"event=ev-fx-incident-2023-03-15"))
+
+
+MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
+SCREEN = {"width": 1280, "height": 800}
+LACHIN_EVENTS = {"en": "Events at Lachin (Berdzor)", "ar": "الأحداث في لاتشين"}
+LACHIN_TITLE = {"en": "The Lachin corridor is closed again", "ar": "إغلاق ممر لاتشين مجدداً"}
+
+
+def offline(page: Page) -> list[str]:
+    """Abort every request that leaves this machine and record it: the map must not need one."""
+    outside: list[str] = []
+
+    def handle(route) -> None:
+        url = route.request.url
+        if url.startswith((page.base, "data:", "blob:")):  # type: ignore[attr-defined]
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return outside
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_map_draws_offline_and_a_marker_opens_its_card(
+    page: Page, screenshots: Path, lang: str
+) -> None:
+    outside = offline(page)
+    page.set_viewport_size(SCREEN)
+    open_page(page, f"map?lang={lang}&type=incident")
+    frame = page.frame_locator(MAP_FRAME)
+    shapes = frame.locator("path.leaflet-interactive")
+    expect(shapes.first).to_be_attached()
+    expect(page.locator(MAP_FRAME)).to_have_css("height", "600px")
+    # 89 district polygons, 37 town dots and the one marker of the two Lachin incidents
+    deadline = time.monotonic() + 20
+    while shapes.count() < 89 + 37 + 1 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert shapes.count() == 89 + 37 + 1
+    shaded = frame.locator("path.leaflet-interactive[fill='#a50f15']")
+    assert shaded.count() == 1  # Lachin district: the two incidents of the view
+    labels = frame.locator(".nd-town span")
+    expect(labels.first).to_be_attached()
+    town = {"en": "Khankendi (Stepanakert)", "ar": "خانكندي"}[lang]
+    label = frame.locator(".nd-town span", has_text=town)
+    expect(label).to_be_visible()
+    if lang == "ar":
+        assert label.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    time.sleep(0.5)
+    page.screenshot(path=str(screenshots / f"map_view_{lang}.png"))
+    marker = frame.locator("path.leaflet-interactive[stroke='#1a1a1a']")
+    assert marker.count() == 1
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    marker.click()
+    popup = frame.locator(".leaflet-popup-content .nd-pop")
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text(LACHIN_TITLE[lang])
+    assert popup.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    assert popup.locator("script, b:has-text('x')").count() == 0  # the title's <b> stays text
+    # the click selects the place: its events are listed as cards under the map
+    expect(page.get_by_text(LACHIN_EVENTS[lang], exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"sel=place%3Alachin"))
+    cards = page.locator("[class*='st-key-card-map-']")
+    expect(cards).to_have_count(2)
+    expect(popup).to_be_visible()  # the rerun keeps the map and its open popup
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    time.sleep(0.5)
+    page.screenshot(path=str(screenshots / f"map_popup_{lang}.png"))
+    cards.first.scroll_into_view_if_needed()
+    time.sleep(0.3)
+    page.screenshot(path=str(screenshots / f"map_cards_{lang}.png"))
+    assert not [url for url in outside if "fonts.gstatic.com" not in url], outside
+
+
+def test_map_district_click_lists_its_events(page: Page) -> None:
+    outside = offline(page)
+    open_page(page, "map?type=incident")
+    frame = page.frame_locator(MAP_FRAME)
+    lachin = frame.locator("path.leaflet-interactive[fill='#a50f15']")
+    expect(lachin).to_have_count(1)
+    lachin.dispatch_event("click")
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"sel=district%3Aaz-lachin"))
+    expect(page.locator("[class*='st-key-card-map-']")).to_have_count(2)
+    assert not [url for url in outside if "fonts.gstatic.com" not in url], outside
+
+
+def test_diplomacy_view_draws_arcs_offline(page: Page, screenshots: Path) -> None:
+    outside = offline(page)
+    page.set_viewport_size(SCREEN)
+    open_page(page, "map?view=diplomacy&lang=ar")
+    chart = page.locator(".st-key-nd-deck [data-testid=stDeckGlJsonChart]")
+    expect(chart).to_be_visible()
+    expect(chart.locator("canvas").first).to_be_visible()
+    expect(page.get_by_text("أكثر الروابط نشاطاً")).to_be_visible()
+    time.sleep(1.5)  # deck.gl draws on the next animation frames
+    page.screenshot(path=str(screenshots / "map_diplomacy_ar.png"))
+    assert not [url for url in outside if "fonts.gstatic.com" not in url], outside
+
+
+def test_map_clicking_the_same_district_again_after_clearing(page: Page) -> None:
+    open_page(page, "map?type=incident")
+    frame = page.frame_locator(MAP_FRAME)
+    lachin = frame.locator("path.leaflet-interactive[fill='#a50f15']")
+    lachin.dispatch_event("click", {"clientX": 300, "clientY": 300})
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
+    page.locator(".st-key-w_map_clear button").click()
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_have_count(0)
+    lachin.dispatch_event("click", {"clientX": 310, "clientY": 305})
+    expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
