@@ -392,3 +392,11 @@ def open_store(url: str, seed: Callable[[], Iterable[Row]]) -> Store:
         while len(_STORES) > _MAX_OPEN:
             _STORES.popitem(last=False)[1].dispose()
         return store
+
+
+def close_store(url: str) -> None:
+    """Forget the store at `url` and close its connections (before its database is dropped)."""
+    with _STORES_LOCK:
+        store = _STORES.pop(url, None)
+    if store is not None:
+        store.dispose()

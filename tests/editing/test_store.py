@@ -22,6 +22,9 @@ from newsdesk.tables import read_table, write_rows
 
 REPO = Path(__file__).resolve().parents[2]
 
+# Every test runs on SQLite and on PostgreSQL (see store_backend in conftest.py).
+pytestmark = pytest.mark.usefixtures("store_backend")
+
 
 def event(desk: Desk, event_id: str, version: int | None = None) -> dict[str, str]:
     events = desk.published(version).events
@@ -37,7 +40,8 @@ def apply_cell(desk: Desk, event_id: str, column: str, value: str, note: str = "
     return desk.apply(checked.diff, checked.base, "alice", note).version
 
 
-def test_first_start_imports_the_shipped_corrections(desk: Desk) -> None:
+def test_first_start_imports_the_shipped_corrections(desk: Desk, store_backend: str) -> None:
+    assert desk.store.engine.dialect.name == store_backend
     (first,) = desk.store.history()
     assert (first.version, first.editor, first.action) == (1, "system", "import")
     assert list(desk.store.corrections()["correction_id"]) == ["c1"]
