@@ -14,8 +14,10 @@ no longer the head is refused with `OutOfDate` (nothing is written), which is ho
 saving at once are told about each other instead of one silently overwriting the other. On
 SQLite the write transaction starts with BEGIN IMMEDIATE, so the head check and the insert are
 serialised; on PostgreSQL the primary key on the version number refuses the second of two
-racing saves. A process killed mid-save leaves an uncommitted transaction, which the database
-rolls back: the previous version stays intact.
+racing saves (its insert waits on the key until the first commits, then fails, and the save
+is refused with OutOfDate). A process killed mid-save leaves an uncommitted transaction, which
+the database rolls back (PostgreSQL as soon as the connection drops): the previous version
+stays intact.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from newsdesk.schema import CORRECTIONS
 
@@ -44,6 +46,9 @@ LEXICON_KINDS: tuple[str, ...] = ("actors", "places", "topics")
 KINDS: tuple[str, ...] = (CORRECTION, *LEXICON_KINDS)
 SYSTEM_EDITOR = "system"
 BUSY_TIMEOUT_MS = 30_000
+# PostgreSQL advisory lock taken while the tables are created (any constant bigint; advisory
+# locks are per database, so stores in other databases of the same server never wait on it).
+SCHEMA_LOCK_KEY = 0x6E64_7374_6F72_65  # "ndstore"
 
 metadata = sa.MetaData()
 versions_table = sa.Table(
@@ -145,11 +150,18 @@ class Store:
 
     def ensure(self, seed: Callable[[], Iterable[Row]]) -> None:
         """Create the tables if needed and, on an empty store, save the seed corrections as
-        version 1. Safe when several processes start at once: only one seed is kept."""
-        try:
-            metadata.create_all(self.engine)
-        except OperationalError:  # another process created them between check and create
-            metadata.create_all(self.engine)
+        version 1. Safe when several processes start at once: only one seed is kept.
+
+        The check-then-create of `create_all` is one write transaction, serialised across
+        processes, so the first process creates the tables and the others, waiting, find them:
+        on SQLite BEGIN IMMEDIATE (a deferred BEGIN would fail at once with 'database is locked'
+        when its read lock could not be upgraded), on PostgreSQL a transaction-scoped advisory
+        lock (two racing CREATE TABLEs would otherwise both pass the check and the second fail
+        on the catalog's unique index: DDL takes no lock on a table that does not exist yet)."""
+        with _writer(self.engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
+            metadata.create_all(conn)
         if self.head() > 0:
             return
         changes = [RowChange(CORRECTION, row["correction_id"], dict(row)) for row in seed()]
@@ -266,9 +278,15 @@ class Store:
                     )
                 )
                 self._write_rows(conn, info.version, changes)
-        except IntegrityError:  # a racing save took the number first (PostgreSQL)
+        except IntegrityError:
+            # PostgreSQL: a racing save inserted the same version number first; this insert
+            # waited on the primary key until that save committed, then failed. Any other
+            # integrity error (the head did not move) is a real error, not OutOfDate.
             with self.engine.connect() as conn:
-                raise OutOfDate(base, _head(conn), _versions_after(conn, base)) from None
+                head = _head(conn)
+                if head == base:
+                    raise
+                raise OutOfDate(base, head, _versions_after(conn, base)) from None
         return info
 
     def _write_rows(self, conn: Connection, version: int, changes: Sequence[RowChange]) -> None:
@@ -348,10 +366,23 @@ class _writer:
 
 
 def _engine(url: str) -> Engine:
+    """An engine; on SQLite with WAL, a busy timeout and BEGIN IMMEDIATE for writes.
+
+    PostgreSQL runs at its default READ COMMITTED: reads need no snapshot of their own, since
+    a version's rows never change once saved (a later save only sets `removed_in` above it), and
+    saves are serialised by the version number's primary key (see `Store.save`). Its
+    lock_timeout is the SQLite busy timeout, so a save queued behind one that hangs fails after
+    30 s, as on SQLite, instead of waiting for ever (a `?options=` in the URL wins)."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        connect_args = {}
+        if "options" not in parsed.query:
+            connect_args["options"] = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
+        return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    path = sa.engine.make_url(url).database
+    path = parsed.database
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
@@ -392,3 +423,11 @@ def open_store(url: str, seed: Callable[[], Iterable[Row]]) -> Store:
         while len(_STORES) > _MAX_OPEN:
             _STORES.popitem(last=False)[1].dispose()
         return store
+
+
+def close_store(url: str) -> None:
+    """Forget the store at `url` and close its connections (before its database is dropped)."""
+    with _STORES_LOCK:
+        store = _STORES.pop(url, None)
+    if store is not None:
+        store.dispose()

@@ -25,6 +25,7 @@ def write(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("store_backend")  # on SQLite and on PostgreSQL
 def test_validate_apply_history_diff_restore_export(
     desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:

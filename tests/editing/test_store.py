@@ -17,10 +17,13 @@ from helpers import export_rows, set_cell, to_csv
 from newsdesk.editing import Desk
 from newsdesk.exports import table_csv, tables_xlsx
 from newsdesk.schema import EVENTS
-from newsdesk.store import CORRECTION, OutOfDate, RowChange, Store
+from newsdesk.store import CORRECTION, OutOfDate, RowChange, Store, store_url
 from newsdesk.tables import read_table, write_rows
 
 REPO = Path(__file__).resolve().parents[2]
+
+# Every test runs on SQLite and on PostgreSQL (see store_backend in conftest.py).
+pytestmark = pytest.mark.usefixtures("store_backend")
 
 
 def event(desk: Desk, event_id: str, version: int | None = None) -> dict[str, str]:
@@ -37,7 +40,8 @@ def apply_cell(desk: Desk, event_id: str, column: str, value: str, note: str = "
     return desk.apply(checked.diff, checked.base, "alice", note).version
 
 
-def test_first_start_imports_the_shipped_corrections(desk: Desk) -> None:
+def test_first_start_imports_the_shipped_corrections(desk: Desk, store_backend: str) -> None:
+    assert desk.store.engine.dialect.name == store_backend
     (first,) = desk.store.history()
     assert (first.version, first.editor, first.action) == (1, "system", "import")
     assert list(desk.store.corrections()["correction_id"]) == ["c1"]
@@ -191,6 +195,32 @@ def test_two_editors_in_separate_processes_lose_nothing(desk: Desk) -> None:
         assert "SAVED" in out
     assert desk.head() == 1 + len(keys)
     assert set(keys) <= set(desk.store.state()[CORRECTION])
+
+
+def test_stores_starting_together_on_an_empty_database_import_once(data_dir: Path) -> None:
+    # Several app processes (here: engines in threads) meet an empty database at once: one
+    # creates the tables and imports, the others wait or find it done; nobody fails.
+    url = store_url(data_dir)
+    stores = [Store(url) for _ in range(4)]
+    barrier = threading.Barrier(len(stores))
+    errors: list[BaseException] = []
+
+    def start(store: Store) -> None:
+        barrier.wait()
+        try:
+            store.ensure(lambda: [{"correction_id": "c1"}])
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(store,)) for store in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert [(v.version, v.action) for v in stores[0].history()] == [(1, "import")]
+    for store in stores:
+        store.dispose()
 
 
 def test_a_process_killed_mid_save_leaves_the_previous_version_intact(desk: Desk) -> None:
