@@ -410,6 +410,21 @@ def frame(page: str) -> Context:
     return ctx
 
 
+def url_choice(param: str, key: str, options: tuple[str, ...], label: str, option_label) -> str:
+    """A page's own horizontal choice kept in the URL as `param=value`; the first option is
+    the default and is left out of the URL, so plain links stay short."""
+    default = options[0]
+    if key not in st.session_state:
+        wanted = st.query_params.get(param, default)
+        st.session_state[key] = wanted if wanted in options else default
+    choice = st.radio(label, options, format_func=option_label, key=key, horizontal=True)
+    if choice == default:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = choice
+    return choice
+
+
 def empty_message(ctx: Context) -> None:
     """Say that nothing matches, and offer the widest period in one click."""
     st.info(f"{ctx.t('empty.title')} {ctx.t('empty.hint')}")
@@ -419,4 +434,12 @@ def empty_message(ctx: Context) -> None:
         st.button(ctx.t("period.all"), on_click=set_period, args=("all",), key="w_widen")
 
 
-__all__ = ["DEFAULT_STATUSES", "EDITOR_PAGES", "PAGES", "Context", "empty_message", "frame"]
+__all__ = [
+    "DEFAULT_STATUSES",
+    "EDITOR_PAGES",
+    "PAGES",
+    "Context",
+    "empty_message",
+    "frame",
+    "url_choice",
+]

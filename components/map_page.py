@@ -34,7 +34,7 @@ from streamlit_folium import st_folium
 from components.cards import short_date, title_of
 from components.diplomacy import diplomacy
 from components.figures import TYPE_COLORS
-from components.frame import Context, empty_message
+from components.frame import Context, empty_message, url_choice
 from components.map_common import (
     SEL,
     direction_div,
@@ -105,21 +105,7 @@ def layer_problems(ctx: Context, layers: GeoLayers) -> None:
 
 def view_choice(ctx: Context) -> str:
     """The view, kept in the URL as `view=diplomacy` (the default is left out)."""
-    if W_VIEW not in st.session_state:
-        wanted = st.query_params.get("view", "map")
-        st.session_state[W_VIEW] = wanted if wanted in VIEWS else "map"
-    view = st.radio(
-        ctx.t("map.view"),
-        VIEWS,
-        format_func=lambda v: ctx.t(f"map.view_{v}"),
-        key=W_VIEW,
-        horizontal=True,
-    )
-    if view == "map":
-        st.query_params.pop("view", None)
-    else:
-        st.query_params["view"] = view
-    return view
+    return url_choice("view", W_VIEW, VIEWS, ctx.t("map.view"), lambda v: ctx.t(f"map.view_{v}"))
 
 
 # --- the folium map -------------------------------------------------------------------------

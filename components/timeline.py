@@ -11,7 +11,7 @@ from components.figures import (
     selected_event_ids,
     timeline_figure,
 )
-from components.frame import Context, empty_message
+from components.frame import Context, empty_message, url_choice
 from newsdesk.display import timeline_rows
 from newsdesk.filters import counts_per_period
 from newsdesk.periods import bands
@@ -26,21 +26,9 @@ CHART_CONFIG = {"displaylogo": False, "responsive": True, "scrollZoom": False}
 
 def lane_choice(ctx: Context) -> str:
     """Lanes per type (default) or per person; kept in the URL as `lanes=person`."""
-    if W_LANES not in st.session_state:
-        wanted = st.query_params.get("lanes", "type")
-        st.session_state[W_LANES] = wanted if wanted in LANES else "type"
-    lanes = st.radio(
-        ctx.t("timeline.lanes"),
-        LANES,
-        format_func=lambda lane: ctx.t(f"timeline.lane_{lane}"),
-        key=W_LANES,
-        horizontal=True,
+    return url_choice(
+        "lanes", W_LANES, LANES, ctx.t("timeline.lanes"), lambda x: ctx.t(f"timeline.lane_{x}")
     )
-    if lanes == "type":
-        st.query_params.pop("lanes", None)
-    else:
-        st.query_params["lanes"] = lanes
-    return lanes
 
 
 def selection_to_event(selection: object) -> str | None:
