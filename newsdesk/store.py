@@ -26,18 +26,23 @@ import contextlib
 import datetime as dt
 import json
 import os
+import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from newsdesk.schema import CORRECTIONS
+
+T = TypeVar("T")
 
 DB_URL_ENV = "NEWSDESK_DB_URL"
 DB_FILE = "store.sqlite"
@@ -46,6 +51,11 @@ LEXICON_KINDS: tuple[str, ...] = ("actors", "places", "topics")
 KINDS: tuple[str, ...] = (CORRECTION, *LEXICON_KINDS)
 SYSTEM_EDITOR = "system"
 BUSY_TIMEOUT_MS = 30_000
+# SQLite answers some lock waits with an immediate 'database is locked' instead of calling the
+# busy handler (switching a new file to WAL, first opening a WAL file while another connection
+# sets it up); those are retried, briefly, a bounded number of times.
+LOCKED_RETRIES = 40
+LOCKED_PAUSE_S = 0.05
 # PostgreSQL advisory lock taken while the tables are created (any constant bigint; advisory
 # locks are per database, so stores in other databases of the same server never wait on it).
 SCHEMA_LOCK_KEY = 0x6E64_7374_6F72_65  # "ndstore"
@@ -158,11 +168,8 @@ class Store:
         when its read lock could not be upgraded), on PostgreSQL a transaction-scoped advisory
         lock (two racing CREATE TABLEs would otherwise both pass the check and the second fail
         on the catalog's unique index: DDL takes no lock on a table that does not exist yet)."""
-        with _writer(self.engine) as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
-            metadata.create_all(conn)
-        if self.head() > 0:
+        _retry_locked(self._create_tables)
+        if _retry_locked(self.head) > 0:
             return
         changes = [RowChange(CORRECTION, row["correction_id"], dict(row)) for row in seed()]
         with contextlib.suppress(OutOfDate):  # another process seeded first
@@ -174,6 +181,12 @@ class Store:
                 action="import",
                 counts={"corrections": len(changes)},
             )
+
+    def _create_tables(self) -> None:
+        with _writer(self.engine) as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(SCHEMA_LOCK_KEY)))
+            metadata.create_all(conn)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -392,8 +405,8 @@ def _engine(url: str) -> Engine:
         # transactions too and writes can take the lock at once.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _retry_locked(lambda: cursor.execute("PRAGMA journal_mode=WAL"))
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -403,6 +416,18 @@ def _engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _retry_locked(action: Callable[[], T]) -> T:
+    """Run `action`, again after a short pause while SQLite says 'database is locked'."""
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            return action()
+        except (OperationalError, sqlite3.OperationalError) as error:
+            if "locked" not in str(error) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(LOCKED_PAUSE_S)
+    raise AssertionError("unreachable")
 
 
 _STORES: OrderedDict[str, Store] = OrderedDict()
