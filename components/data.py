@@ -11,7 +11,6 @@ loads the new tables. If the store cannot be opened, the app still runs on the c
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,21 +18,13 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from newsdesk.corpus import decode, default_corpus_dir
 from newsdesk.corrections import publish
 from newsdesk.display import Lookups
 from newsdesk.editing import Desk, default_data_dir
 from newsdesk.filters import Vocabulary, prepare_events
 from newsdesk.schema import EVENTS, TABLES
-from newsdesk.tables import load_tables
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
-
-try:  # the pipeline's reader: the same decoding the build used for the offsets
-    from newsdesk.corpus import decode as _decode
-except ImportError:  # pragma: no cover - only before newsdesk.corpus exists
-
-    def _decode(data: bytes) -> tuple[str, str]:
-        return data.decode("utf-8-sig"), ""
+from newsdesk.tables import files_version, load_tables
 
 
 def data_dir() -> Path:
@@ -42,22 +33,13 @@ def data_dir() -> Path:
 
 def corpus_dir() -> Path | None:
     """The article texts folder, or None when there is none (the app then shows references)."""
-    configured = os.environ.get("NEWSDESK_CORPUS")
-    path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "corpus"
+    path = default_corpus_dir()
     return path if path.is_dir() else None
 
 
 def data_version(directory: Path) -> str:
-    """Names, sizes and mtimes of the tables: changes whenever any table is rewritten."""
-    parts = []
-    for name in TABLES:
-        path = directory / f"{name}.csv"
-        try:
-            stat = path.stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:-")
-    return "|".join(parts)
+    """Changes whenever any table is rewritten."""
+    return files_version(directory, (f"{name}.csv" for name in TABLES))
 
 
 @dataclass(frozen=True)
@@ -153,7 +135,7 @@ def read_article_text(corpus: str, file: str, version: str) -> str | None:
     if not file or Path(file).name != file or not path.is_file():
         return None
     try:
-        text, _warning = _decode(path.read_bytes())
+        text, _warning = decode(path.read_bytes())  # as the build decoded it, for the offsets
     except (OSError, ValueError):
         return None
     return text

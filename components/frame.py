@@ -251,27 +251,20 @@ def _filter_widgets(data: Dataset, lang: str, strings: Strings) -> Filters:
         key=W_TYPES,
         placeholder=any_label,
     )
-    actors = st.multiselect(
-        t("filters.actors"),
-        _sorted_ids(vocab.actors, lambda a: lookups.actor(a, lang)),
-        format_func=lambda a: lookups.actor(a, lang),
-        key=W_ACTORS,
-        placeholder=any_label,
-    )
-    places = st.multiselect(
-        t("filters.places"),
-        _sorted_ids(vocab.places, lambda p: lookups.place(p, lang)),
-        format_func=lambda p: lookups.place(p, lang),
-        key=W_PLACES,
-        placeholder=any_label,
-    )
-    topics = st.multiselect(
-        t("filters.topics"),
-        _sorted_ids(vocab.topics, lambda p: lookups.topic(p, lang)),
-        format_func=lambda p: lookups.topic(p, lang),
-        key=W_TOPICS,
-        placeholder=any_label,
-    )
+
+    def by_name(label: str, ids: frozenset[str] | None, name, key: str) -> list[str]:
+        """People, places or topics: offered and shown by their name in the UI language."""
+        return st.multiselect(
+            t(label),
+            _sorted_ids(ids, lambda item: name(item, lang)),
+            format_func=lambda item: name(item, lang),
+            key=key,
+            placeholder=any_label,
+        )
+
+    actors = by_name("filters.actors", vocab.actors, lookups.actor, W_ACTORS)
+    places = by_name("filters.places", vocab.places, lookups.place, W_PLACES)
+    topics = by_name("filters.topics", vocab.topics, lookups.topic, W_TOPICS)
     statuses = st.multiselect(
         t("filters.status"),
         list(STATUSES),

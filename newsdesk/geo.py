@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from newsdesk.lexicon_files import read_lexicon
-from newsdesk.tables import split_list
+from newsdesk.tables import files_version, split_list
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GEO_FILES: dict[str, str] = {
@@ -45,14 +45,7 @@ def geo_dir() -> Path:
 
 
 def geo_version(directory: Path) -> str:
-    parts = []
-    for name in GEO_FILES.values():
-        try:
-            stat = (directory / name).stat()
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:-")
-    return "|".join(parts)
+    return files_version(directory, GEO_FILES.values())
 
 
 @dataclass(frozen=True)

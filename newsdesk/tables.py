@@ -18,6 +18,19 @@ import pandas as pd
 from newsdesk.schema import LIST_SEPARATOR, TABLES
 
 
+def files_version(directory: Path, names: Iterable[str]) -> str:
+    """Names, sizes and mtimes of some files: a cache key that changes whenever one of them is
+    rewritten (or appears, or goes), without reading them."""
+    parts = []
+    for name in names:
+        try:
+            stat = (directory / name).stat()
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{name}:-")
+    return "|".join(parts)
+
+
 def split_list(cell: object) -> list[str]:
     """Split a `;` list cell; empty and missing cells are the empty list."""
     if cell is None or (isinstance(cell, float) and cell != cell):
