@@ -38,6 +38,7 @@ TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره",
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
 FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
 FUZZY_MIN_LENGTH = 6
+EPONYM_TOKENS = 2  # `مركز جورج شولتز`: the institution word, maybe a given name, the surname
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
 TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
@@ -132,13 +133,14 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
 
 def _parse(sentence: Sentence, gaz: Gazetteer) -> _Parsed:
     tokens = tokenize(sentence.norm)
+    cues = gaz.cues.find(sentence.norm, tokens)
     return _Parsed(
         sentence=sentence,
         tokens=tokens,
-        names=_names_with_fuzzy(sentence.norm, tokens, gaz),
+        names=_without_eponyms(_names_with_fuzzy(sentence.norm, tokens, gaz), cues),
         places=gaz.place_matcher.find(sentence.norm, tokens),
         topics=gaz.topic_matcher.find(sentence.norm, tokens),
-        cues=gaz.cues.find(sentence.norm, tokens),
+        cues=cues,
         dates=find_dates(sentence.norm),
     )
 
@@ -154,6 +156,26 @@ def _names_with_fuzzy(norm: str, tokens: list[Token], gaz: Gazetteer) -> list[Ma
         if actor_id:
             matches.append(Match(token.start, token.end, index, index, "actor", actor_id))
     return sorted(matches, key=lambda m: m.start)
+
+
+def _without_eponyms(names: list[Match], cues: list[Match]) -> list[Match]:
+    """Drop a bare surname that names a place or body rather than the person.
+
+    `مركز جورج شولتز` is a training centre, not Olaf Scholz; `مطار حيدر علييف` an airport, not
+    Ilham Aliyev. A single-word name within EPONYM_TOKENS after an `eponym` cue (`مركز`,
+    `مطار`, `جامعة` ...) is part of that institution's name; a full name is kept, since the
+    lexicon's full names do not collide the way bare surnames do.
+    """
+    eponyms = [cue for cue in cues if cue.kind == "eponym"]
+    if not eponyms:
+        return names
+    return [
+        match
+        for match in names
+        if match.kind != "actor"
+        or match.first_token != match.last_token
+        or not any(0 < match.first_token - cue.last_token <= EPONYM_TOKENS for cue in eponyms)
+    ]
 
 
 def _publication(parsed: list[_Parsed]) -> Publication:

@@ -54,6 +54,11 @@ REMEMBERED = """الكرملين ينفي ترتيب قمة افتراضية
 وكان البيان الثلاثي قد وقع في 10 تشرين الثاني/نوفمبر 2020، والتقى القادة الثلاثة بعد ذلك في موسكو في 11 كانون الثاني/يناير 2021.
 """
 
+EPONYMS = """محادثات في فيينا
+فيينا، 6 حزيران/يونيو 2022 — التقى وزير الخارجية الأرميني أرارات ميرزويان اليوم الاثنين نظيره الأذربيجاني جيهون بيراموف في قاعة مؤتمرات تابعة لمعهد برونو كرايسكي.
+وعقد اللقاء بعد يوم من ندوة في مركز هنري شولتز للدراسات، فيما هبطت طائرة الوفد الأذربيجاني في مطار حيدر علييف قبل يومين.
+"""
+
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
@@ -141,6 +146,16 @@ def test_video_summit_denial_and_anniversary_dates(tmp_path):
         and r.date.month == 11
         for r in records
     )
+
+
+def test_a_surname_in_an_institutions_name_is_not_the_person(tmp_path):
+    """`مركز ... شولتز` and `مطار حيدر علييف` name places; neither Scholz nor Ilham Aliyev
+    takes part in anything here."""
+    _, records = events_of(write(tmp_path, "eponyms.txt", EPONYMS))
+    people = {person for r in records for person in r.participants}
+    assert {"mirzoyan", "bayramov"} <= people
+    assert not people & {"scholz", "aliyev"}
+    assert ("meeting", "2022-06-06") in {(r.type, r.date.isoformat()) for r in records}
 
 
 def test_bad_files_are_reported_by_name_and_the_rest_is_processed(tmp_path):
