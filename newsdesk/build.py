@@ -135,12 +135,13 @@ def event_rows(records: list[EventRecord], names: Names) -> list[dict[str, str]]
             len(record.sources),
             other_days if "date_conflict" in record.flags else (),
             names,
+            record.date_end,
         )
         rows.append(
             {
                 "event_id": record.event_id,
                 "date": record.date.isoformat(),
-                "date_end": "",
+                "date_end": record.date_end.isoformat() if record.date_end else "",
                 "date_precision": record.precision,
                 "type": record.type,
                 "status": record.status,

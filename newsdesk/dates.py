@@ -62,6 +62,7 @@ _PARTS = {
     "بدايه": "early",
     "اول": "early",
 }
+MAX_RANGE = dt.timedelta(days=400)  # longer "ranges" are two dates, not one event's span
 PART_DAY = {"early": 5, "mid": 15, "late": 25}
 _YEAR_WORDS = {"الماضي": -1, "الماضيه": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1}
 _COUNT_WORDS = {
@@ -97,6 +98,7 @@ class DateExpr:
     amount: int = 0
     unit: str = ""
     pinned_offset: int | None = None  # days from publication, when tied to اليوم/أمس
+    until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
 
     @property
     def garbled(self) -> bool:
@@ -109,6 +111,7 @@ class Resolved:
     precision: str
     flags: frozenset[str] = field(default_factory=frozenset)
     weekday_ok: bool = True
+    end: Date | None = None  # the last day, for an event told as a range of days
 
 
 @cache
@@ -281,7 +284,63 @@ def find_dates(norm: str) -> list[DateExpr]:
             if expr is not None:
                 add(expr)
     found.sort(key=lambda expr: expr.start)
-    return _pin_weekdays(norm, _share_years(norm, found))
+    return _pin_weekdays(norm, _share_years(norm, _join_ranges(norm, found)))
+
+
+# `من 1 إلى 4 أيار`, `1-4 أيار`, `يومي 12 و13 أيار`, `بين 3 و5 حزيران`: a bare first day
+# before a full date. `و` alone would also join a list of separate days (`في 5 و6 أيار`), so
+# it makes a range only after `يومي`/`بين`/`أيام`.
+_DAY_RANGE = re.compile(
+    r"(?:(?P<lead>يومي|بين|ايام|من)\s+)?(?P<first>\d{1,2})\s*(?P<link>الي|حتي|و|-|–)\s*$"
+)
+_RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*")
+_AND_LINK = re.compile(r"\s*و\s*")
+_AND_LEADS = frozenset({"يومي", "بين", "ايام"})
+
+
+def _join_ranges(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """Read a range of days as one expression that starts on its first day.
+
+    Without this `من 1 إلى 4 أيار` dated the talks to the 4th, the day they ended. Two full
+    dates joined by `إلى`/`حتى` (`من 27 أيلول إلى 10 تشرين الثاني 2020`), or by `و` after
+    `بين`, become one expression whose `until` is the second; the first takes the second's
+    year when it has none (a year earlier if its month comes later: December to January).
+    """
+    joined: list[DateExpr] = []
+    for expr in exprs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == expr.kind == "absolute"
+            and previous.until is None
+            and _links(norm, previous, expr)
+        ):
+            year = previous.year
+            if year is None and previous.year_shift is None and expr.year is not None:
+                later = (previous.months[0], previous.day or 1) > (expr.months[0], expr.day or 1)
+                year = expr.year - 1 if later else expr.year
+            joined[-1] = replace(previous, end=expr.end, year=year, until=expr)
+            continue
+        if expr.kind == "absolute" and expr.day is not None:
+            stop = expr.start + norm.startswith("و", expr.start)  # `و13 أيار` holds the `و`
+            match = _DAY_RANGE.search(norm, max(0, expr.start - 16), stop)
+            first = int(match.group("first")) if match else 0
+            if (
+                match
+                and 1 <= first < expr.day
+                and (match.group("link") != "و" or match.group("lead") in _AND_LEADS)
+            ):
+                joined.append(replace(expr, start=match.start("first"), day=first, until=expr))
+                continue
+        joined.append(expr)
+    return joined
+
+
+def _links(norm: str, first: DateExpr, second: DateExpr) -> bool:
+    between = norm[first.end : second.start]
+    if _RANGE_LINK.fullmatch(between):
+        return True
+    return bool(_AND_LINK.fullmatch(between)) and norm[: first.start].rstrip().endswith("بين")
 
 
 def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
@@ -359,6 +418,8 @@ def _share_years(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
 
 def resolve(expr: DateExpr, published: Date, context_year: int | None = None) -> list[Resolved]:
     """Candidate dates of an expression, read against the publication date."""
+    if expr.kind == "absolute" and expr.until is not None:
+        return _resolve_range(expr, published, context_year)
     if expr.kind == "absolute":
         return _resolve_absolute(expr, published, context_year)
     if expr.kind == "year":
@@ -441,6 +502,29 @@ def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None)
         else:
             results.append(Resolved(Date(year, month, 1), "month", frozenset(flags)))
     return results
+
+
+def _resolve_range(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
+    """The first day's candidates, each carrying the range's last day when it comes later.
+
+    A month at the end (`من أيلول إلى تشرين الثاني`) ends on that month's last day."""
+    starts = _resolve_absolute(replace(expr, until=None), published, context_year)
+    if not starts:
+        return []
+    year_hint = expr.year or starts[0].date.year
+    ends = _resolve_absolute(expr.until, published, expr.until.year or year_hint)
+    if not ends:
+        return starts
+    last = ends[0]
+    end = last.date
+    if last.precision == "month":
+        end = Date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    elif last.precision != "day":
+        return starts
+    return [
+        replace(start, end=end) if start.date < end <= start.date + MAX_RANGE else start
+        for start in starts
+    ]
 
 
 def _pinned_year(expr: DateExpr, month: int, published: Date) -> int | None:

@@ -19,6 +19,7 @@ from newsdesk.extract import Mention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
+ONE_DAY = dt.timedelta(days=1)
 CITY_KINDS = frozenset({"city", "town", "venue", "village"})
 # A bilateral split out of a three-way report, or a meeting on the sidelines of a summit, is a
 # part beside the larger event, not a report of it: it joins only reports of the same people.
@@ -36,6 +37,12 @@ class Cluster:
 
 
 def dates_compatible(a: Resolved, b: Resolved) -> bool:
+    """A day inside a reported range (talks from the 1st to the 4th, "the talks on the 3rd")
+    is the same event's date."""
+    for span, day in ((a, b), (b, a)):
+        inside = span.end is not None and span.date - ONE_DAY <= day.date <= span.end + ONE_DAY
+        if inside and day.precision == "day":
+            return True
     coarse = max(a.precision, b.precision, key=PRECISION_RANK.__getitem__)
     if coarse == "day":
         return abs((a.date - b.date).days) <= 1
@@ -187,6 +194,7 @@ class EventRecord:
     confidence: float
     mentions: list[tuple[Mention, Resolved]]
     dates_by_source: dict[str, list[str]]
+    date_end: dt.date | None = None
 
 
 def to_records(clusters: list[Cluster]) -> list[EventRecord]:
@@ -244,7 +252,16 @@ def _record(cluster: Cluster) -> EventRecord:
         confidence=_confidence(chosen, flags, sources, participants, mentions),
         mentions=cluster.members,
         dates_by_source=dates_by_source,
+        date_end=_range_end(chosen, cluster.members),
     )
+
+
+def _range_end(chosen: Resolved, members: list[tuple[Mention, Resolved]]) -> dt.date | None:
+    """The last day of the event when a source told it as a range starting on its date."""
+    ends = Counter(
+        r.end for _, r in members if r.end is not None and r.date == chosen.date and r.end > r.date
+    )
+    return max(ends, key=lambda end: (ends[end], end)) if ends else None
 
 
 def make_event_id(event_type: str, day: dt.date, participants: list[str]) -> str:

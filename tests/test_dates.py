@@ -109,3 +109,41 @@ def test_weekday_beside_a_date_without_year_resolves_to_the_year_it_falls_on_tha
         if e.kind == "absolute"
     ]
     assert [(r.date.isoformat(), sorted(r.flags)) for r in candidates] == [("2023-09-19", [])]
+
+
+PUBLISHED = dt.date(2023, 6, 20)
+
+
+def _spans(text: str) -> list[tuple[dt.date, dt.date | None]]:
+    return [
+        (r.date, r.end) for expr in find_dates(normalize(text)) for r in resolve(expr, PUBLISHED)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("جرت المفاوضات من 2 إلى 5 حزيران/يونيو 2023", (dt.date(2023, 6, 2), dt.date(2023, 6, 5))),
+        ("استمرت المحادثات يومي 8 و9 يونيو 2023", (dt.date(2023, 6, 8), dt.date(2023, 6, 9))),
+        ("عقدت الجولة بين ٣ و٦ أيار ٢٠٢٣", (dt.date(2023, 5, 3), dt.date(2023, 5, 6))),
+        ("الجولة الثالثة 11-14 نيسان/أبريل 2023", (dt.date(2023, 4, 11), dt.date(2023, 4, 14))),
+        (
+            "دارت المعارك من 28 كانون الأول/ديسمبر حتى 3 كانون الثاني/يناير 2023",
+            (dt.date(2022, 12, 28), dt.date(2023, 1, 3)),
+        ),
+        (
+            "القتال من 19 آذار/مارس إلى 2 أيار/مايو 2023",
+            (dt.date(2023, 3, 19), dt.date(2023, 5, 2)),
+        ),
+    ],
+)
+def test_a_range_of_days_starts_on_its_first_day_and_keeps_its_last(text, expected):
+    assert _spans(text) == [expected]
+
+
+def test_days_joined_by_and_alone_stay_separate_dates():
+    """`في 5 و6 حزيران` may be two calls on two days: no range without `يومي`/`بين`."""
+    assert all(end is None for _, end in _spans("تحدثا في 5 و6 حزيران/يونيو 2023"))
+    # and a list of full dates is still a list
+    listed = _spans("في 9 نوفمبر 2020 و11 يناير 2021")
+    assert listed == [(dt.date(2020, 11, 9), None), (dt.date(2021, 1, 11), None)]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from newsdesk import schema
-from newsdesk.build import process_file, run_build, write_tables
+from newsdesk.build import event_rows, names_for, process_file, run_build, write_tables
 from newsdesk.cli import main
 from newsdesk.gazetteer import load_gazetteer
 from newsdesk.merge import cluster_mentions, to_records
@@ -57,6 +58,11 @@ REMEMBERED = """الكرملين ينفي ترتيب قمة افتراضية
 EPONYMS = """محادثات في فيينا
 فيينا، 6 حزيران/يونيو 2022 — التقى وزير الخارجية الأرميني أرارات ميرزويان اليوم الاثنين نظيره الأذربيجاني جيهون بيراموف في قاعة مؤتمرات تابعة لمعهد برونو كرايسكي.
 وعقد اللقاء بعد يوم من ندوة في مركز هنري شولتز للدراسات، فيما هبطت طائرة الوفد الأذربيجاني في مطار حيدر علييف قبل يومين.
+"""
+
+RANGES = """جولة مفاوضات في واشنطن
+واشنطن، 10 أيار/مايو 2023 — اختتم وزيرا خارجية أذربيجان جيهون بيراموف وأرمينيا أرارات ميرزويان جولة محادثات عقدت في الفترة من 1 إلى 4 أيار/مايو الجاري بوساطة أمريكية.
+وقال بيراموف إن الاجتماع الذي عقد في 3 أيار/مايو كان مثمرا.
 """
 
 
@@ -156,6 +162,18 @@ def test_a_surname_in_an_institutions_name_is_not_the_person(tmp_path):
     assert {"mirzoyan", "bayramov"} <= people
     assert not people & {"scholz", "aliyev"}
     assert ("meeting", "2022-06-06") in {(r.type, r.date.isoformat()) for r in records}
+
+
+def test_talks_over_several_days_start_on_the_first_and_end_on_the_last(tmp_path):
+    """A day inside the range reported again is the same meeting, not a second one."""
+    outcome, records = events_of(write(tmp_path, "ranges.txt", RANGES))
+    assert outcome.article["published"] == "2023-05-10"
+    meetings = [r for r in records if r.type == "meeting"]
+    assert [(r.date, r.date_end) for r in meetings] == [(dt.date(2023, 5, 1), dt.date(2023, 5, 4))]
+    assert set(meetings[0].participants) == {"bayramov", "mirzoyan"}
+    row = next(row for row in event_rows(records, names_for(load_gazetteer())))
+    assert row["date_end"] == "2023-05-04"
+    assert "4 May 2023" in row["summary_en"]
 
 
 def test_bad_files_are_reported_by_name_and_the_rest_is_processed(tmp_path):
