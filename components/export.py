@@ -70,11 +70,7 @@ def heading_lines(ctx: Context, view: ExportView) -> list[str]:
     filters = "; ".join(
         f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in extra.items()
     )
-    return [
-        f"{view.period} · {ctx.t('export.n_events', n=f'{len(ctx.events):,}')}",
-        filters,
-        ctx.t("map.attribution"),
-    ]
+    return [f"{view.period} · {ctx.t('export.n_events', n=f'{len(ctx.events):,}')}", filters]
 
 
 def _lazy(ctx: Context, kind: str, make: Callable[[], bytes]) -> Callable[[], bytes]:

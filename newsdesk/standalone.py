@@ -54,6 +54,9 @@ def _head_html(title: str, lines: list[str]) -> str:
 def timeline_html(fig: go.Figure, title: str, lines: list[str], lang: str) -> bytes:
     """The figure as one HTML file with plotly.js inline, headed by the title and the view."""
     rtl = is_rtl(lang)
+    fig = go.Figure(fig)  # a copy: the lane names get the room they need on a full page
+    labels = 160  # plotly measures lane names before the Arabic web font is in: keep room
+    fig.update_layout(margin=dict(l=20, r=labels) if rtl else dict(l=labels, r=20))
     chart = fig.to_html(
         include_plotlyjs=True,
         full_html=False,
@@ -130,8 +133,9 @@ def map_html(
     header.add_child(Element(f"<title>{esc(title)}</title>"), name="nd_title")
     layout = (
         "<style>" + _page_style(rtl) + " html, body { height: 100%; }"
-        " .folium-map { position: absolute !important; top: 4.2rem !important; bottom: 0;"
-        " height: auto !important; }</style>"
+        " body { display: flex; flex-direction: column; }"
+        " .folium-map { position: relative !important; flex: 1 1 auto;"
+        " height: auto !important; min-height: 400px; }</style>"
     )
     header.add_child(Element(layout), name="nd_layout")
     root.html.add_child(Element(_head_html(title, lines)), name="nd_heading")
