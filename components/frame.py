@@ -51,6 +51,7 @@ PAGES: dict[str, str] = {
     "events": "pages/events.py",
     "map": "pages/map.py",
     "sources": "pages/sources.py",
+    "export": "pages/export.py",
     "editor": "pages/editor.py",
 }
 # Pages that only a signed-in editor sees in the menu (and can use).
@@ -62,6 +63,7 @@ PAGE_ICONS = {
     "events": ":material/view_agenda:",
     "map": ":material/map:",
     "sources": ":material/newspaper:",
+    "export": ":material/download:",
     "editor": ":material/edit_note:",
 }
 LANG_PARAM = "lang"

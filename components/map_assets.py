@@ -55,3 +55,10 @@ def asset_files() -> list[Path]:
         CLUSTER_DIR / "MarkerCluster.css",
         CLUSTER_DIR / "MarkerCluster.Default.css",
     ]
+
+
+def local_files() -> dict[str, Path]:
+    """Each link above -> the installed file it serves (the Export page inlines them into a
+    standalone map, which then needs no server at all)."""
+    links = [*LEAFLET_JS, *LEAFLET_CSS, *CLUSTER_JS, *CLUSTER_CSS]  # asset_files' order
+    return {url: path for (_name, url), path in zip(links, asset_files(), strict=True)}

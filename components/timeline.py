@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.cards import event_card
@@ -37,30 +38,47 @@ def selection_to_event(selection: object) -> str | None:
     return ids[0] if ids else None
 
 
-def timeline_chart(ctx: Context, lanes: str) -> str | None:
-    """Draw the chart; return the id of a clicked event (or None)."""
+def aggregation_unit(ctx: Context) -> str | None:
+    """ "week" or "month" when the view has too many events to draw one by one and the
+    timeline shows counts per that unit instead; None when it draws every event."""
+    if len(ctx.events) <= MAX_MARKERS:
+        return None
+    return "week" if _span_days(ctx) <= 2 * 366 else "month"
+
+
+def build_timeline(ctx: Context, lanes: str = "type") -> tuple[go.Figure, str | None]:
+    """The timeline figure of the view, and the unit ("week"/"month") when there are too many
+    events to draw one by one and it shows counts instead (None otherwise). The page draws it;
+    the Export page saves it as HTML and PNG."""
     type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
     band_labels = {p.period_id: ctx.t(f"band.{p.period_id}") for p in bands()}
-    if len(ctx.events) > MAX_MARKERS:
-        unit = "week" if _span_days(ctx) <= 2 * 366 else "month"
-        st.info(
-            ctx.t(
-                "timeline.aggregated", n=f"{len(ctx.events):,}", unit=ctx.t(f"timeline.unit.{unit}")
-            )
-        )
+    unit = aggregation_unit(ctx)
+    if unit:
         counts = counts_per_period(ctx.events, "W" if unit == "week" else "M")
         fig = heat_strip_figure(
             counts, type_labels, ctx.t("timeline.count"), bands(), band_labels, ctx.rtl
         )
-        st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
-        return None
+        return fig, unit
     rows = timeline_rows(
         ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings, ctx.data.mentions
     )
     order = [type_labels[k] for k in EVENT_TYPES if type_labels[k] in set(rows["lane"])]
     if lanes == "person":
         order = list(rows["lane"].value_counts().index)
-    fig = timeline_figure(rows, type_labels, bands(), band_labels, order, ctx.rtl)
+    return timeline_figure(rows, type_labels, bands(), band_labels, order, ctx.rtl), None
+
+
+def timeline_chart(ctx: Context, lanes: str) -> str | None:
+    """Draw the chart; return the id of a clicked event (or None)."""
+    fig, unit = build_timeline(ctx, lanes)
+    if unit:
+        st.info(
+            ctx.t(
+                "timeline.aggregated", n=f"{len(ctx.events):,}", unit=ctx.t(f"timeline.unit.{unit}")
+            )
+        )
+        st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
+        return None
     st.caption(ctx.t("timeline.hint"))
     state = st.plotly_chart(
         fig,

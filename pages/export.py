@@ -1,0 +1,8 @@
+"""Export page."""
+
+from components.export import export_page
+from components.frame import frame
+
+ctx = frame("export")
+with ctx.body:
+    export_page(ctx)
