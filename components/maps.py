@@ -202,13 +202,13 @@ def folium_map(
     ).add_to(fmap)
     if nkao:
         style = {"color": "#222", "weight": 2.2, "dashArray": "6 4", "fill": False}
-        folium.GeoJson(_styled(nkao, style), name=text.nkao, interactive=False, show=True).add_to(
+        folium.GeoJson(styled(nkao, style), name=text.nkao, interactive=False, show=True).add_to(
             fmap
         )
     if ceasefire:
         style = {"color": "#7b3294", "weight": 2.4, "opacity": 0.9}
         folium.GeoJson(
-            _styled(ceasefire, style), name=text.ceasefire, interactive=False, show=False
+            styled(ceasefire, style), name=text.ceasefire, interactive=False, show=False
         ).add_to(fmap)
     folium.GeoJson(
         _collection(towns),
@@ -235,10 +235,77 @@ def folium_map(
     return fmap
 
 
-def _styled(collection: dict, style: dict) -> dict:
+def styled(collection: dict, style: dict) -> dict:
     return _collection(
         [{**feature, "properties": {"style": style}} for feature in collection["features"]]
     )
+
+
+# --- a presenter's slide -----------------------------------------------------------------------
+
+SLIDE_CSS = """
+<style>
+.nd-spot { background: rgba(255,255,255,.9); border: 1px solid #888; border-radius: 4px;
+           font-size: 15px; font-weight: 600; color: #111; padding: 1px 6px; }
+.nd-spot::before { display: none; }
+</style>
+"""
+
+
+def slide_map(
+    countries: dict,
+    outlines: Sequence[dict],
+    points: Sequence[Mapping],
+    attribution: str,
+    close: bool,
+) -> folium.Map:
+    """The small map of one slide: the country outlines, `outlines` (GeoJSON collections with a
+    `style` in each feature's properties: the districts, the NKAO line) and a labelled dot per
+    point (`lat`, `lon`, `color`, escaped `label` HTML).
+
+    `close`: every point is around Karabakh, so the map shows them close up; otherwise it is
+    fitted to the points and Karabakh together, so the audience sees where Moscow or Brussels
+    lies from the conflict. Nothing here needs the network (no tiles, Leaflet served by the
+    app). Built per slide: the page draws one event, so the map holds one to three dots."""
+    spots = [(float(p["lat"]), float(p["lon"])) for p in points]
+    location, zoom = (spots[0], 8) if close and len(spots) == 1 else (CENTER, 7)
+    fmap = folium.Map(
+        location=location,
+        zoom_start=zoom,
+        tiles=None,
+        control_scale=True,
+        attribution_control=True,
+        **{"minZoom": 2, "maxZoom": 12},
+    )
+    fmap.default_js = LEAFLET_JS
+    fmap.default_css = LEAFLET_CSS
+    root = fmap.get_root()
+    root.header.add_child(Element(MAP_CSS), name="nd_map_css")
+    root.header.add_child(Element(SLIDE_CSS), name="nd_slide_css")
+    land = {"fillColor": LAND, "fillOpacity": 1, "color": "#9a9a9a", "weight": 1}
+    for collection in (styled(countries, land), *outlines):
+        folium.GeoJson(collection, control=False, interactive=False).add_to(fmap)
+    for point in points:
+        folium.CircleMarker(
+            location=(point["lat"], point["lon"]),
+            radius=9,
+            color="#1a1a1a",
+            weight=2,
+            fill=True,
+            fill_color=point["color"],
+            fill_opacity=0.95,
+            tooltip=folium.Tooltip(
+                point["label"], permanent=True, direction="right", class_name="nd-spot"
+            ),
+        ).add_to(fmap)
+    if spots and not (close and len(spots) == 1):
+        corners = spots if close else [*spots, CENTER]
+        lats, lons = [lat for lat, _ in corners], [lon for _, lon in corners]
+        fmap.fit_bounds(
+            [[min(lats), min(lons)], [max(lats), max(lons)]], padding=(40, 40), max_zoom=8
+        )
+    fmap.add_child(_Script(f"map.attributionControl.addAttribution({_js(attribution)});"))
+    return fmap
 
 
 # --- the diplomacy view (pydeck) --------------------------------------------------------------

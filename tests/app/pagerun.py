@@ -15,6 +15,7 @@ PAGES = {
     "events": "pages/events.py",
     "map": "pages/map.py",
     "sources": "pages/sources.py",
+    "story": "pages/story.py",
     "editor": "pages/editor.py",
 }
 # The pages a reader's menu lists (the editor page is listed only to signed-in editors).
@@ -57,6 +58,7 @@ TITLES = {
         "events": "Events",
         "map": "Map",
         "sources": "Sources",
+        "story": "Presenter",
         "editor": "Editors",
     },
     "ar": {
@@ -65,6 +67,7 @@ TITLES = {
         "events": "الأحداث",
         "map": "الخريطة",
         "sources": "المصادر",
+        "story": "العرض التقديمي",
         "editor": "المحررون",
     },
 }
