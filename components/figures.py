@@ -400,8 +400,8 @@ def slide_strip_figure(
         pad = max((hi - lo) * 0.04, pd.Timedelta(days=2))
         fig.update_xaxes(range=[lo - pad, hi + pad])
     fig.update_layout(
-        height=105,
-        margin=dict(l=15, r=15, t=8, b=8),
+        height=118,
+        margin=dict(l=15, r=15, t=8, b=30),
         font=dict(family=FONT, size=13),
         clickmode="event+select",
         hovermode="closest",

@@ -355,14 +355,15 @@ def _css(rtl: bool) -> str:
     )
 
 
-# Without the chrome (a page shown to an audience): Streamlit's toolbar, decoration and running
-# man hidden, the page moved up to the top edge, the page title kept for screen readers and
-# the browser tab but not on screen. The header stays (transparent), as it holds the button
-# that opens the sidebar.
+# Without the chrome (a page shown to an audience): Streamlit's decoration and running man
+# hidden, the header transparent and click-through except for the button that opens the sidebar,
+# the page moved up to the top edge, the page title kept for screen readers and the browser tab
+# but not on screen.
 BARE_CSS = """
-[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
-    display: none; }
-[data-testid="stHeader"] { background: transparent; }
+[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none; }
+header[data-testid="stHeader"], header[data-testid="stHeader"] [data-testid="stToolbar"] {
+    background: transparent; pointer-events: none; }
+header[data-testid="stHeader"] [data-testid="stExpandSidebarButton"] { pointer-events: auto; }
 [data-testid="stMainBlockContainer"] { padding-top: .6rem; padding-bottom: 1rem; }
 .st-key-nd-body h1 { position: absolute; width: 1px; height: 1px; overflow: hidden;
                      clip: rect(0 0 0 0); white-space: nowrap; padding: 0; margin: 0; }

@@ -248,7 +248,23 @@ SLIDE_CSS = """
 .nd-spot { background: rgba(255,255,255,.9); border: 1px solid #888; border-radius: 4px;
            font-size: 15px; font-weight: 600; color: #111; padding: 1px 6px; }
 .nd-spot::before { display: none; }
+.leaflet-control-attribution { font-size: 11px; }
 </style>
+"""
+
+
+# The slide's view is set again whenever the map's frame changes size: Streamlit sizes the
+# component's iframe after Leaflet has drawn into it, and a map fitted to the first, smaller
+# frame showed its shapes cut off at that frame's old edges.
+FIT_VIEW = """
+var view = JSON.parse(VIEW);
+function show() {
+    map.invalidateSize();
+    if (view.bounds) { map.fitBounds(view.bounds, {padding: [40, 40], maxZoom: 8}); }
+    else { map.setView(view.center, view.zoom); }
+}
+new ResizeObserver(show).observe(map.getContainer());
+show();
 """
 
 
@@ -268,12 +284,18 @@ def slide_map(
     lies from the conflict. Nothing here needs the network (no tiles, Leaflet served by the
     app). Built per slide: the page draws one event, so the map holds one to three dots."""
     spots = [(float(p["lat"]), float(p["lon"])) for p in points]
-    location, zoom = (spots[0], 8) if close and len(spots) == 1 else (CENTER, 7)
+    if spots and close and len(spots) == 1:
+        view: dict = {"center": spots[0], "zoom": 8}
+    elif spots:
+        corners = spots if close else [*spots, CENTER]
+        lats, lons = [lat for lat, _ in corners], [lon for _, lon in corners]
+        view = {"bounds": [[min(lats), min(lons)], [max(lats), max(lons)]]}
+    else:
+        view = {"center": CENTER, "zoom": 7}
     fmap = folium.Map(
-        location=location,
-        zoom_start=zoom,
+        location=view.get("center", CENTER),
+        zoom_start=view.get("zoom", 7),
         tiles=None,
-        control_scale=True,
         attribution_control=True,
         **{"minZoom": 2, "maxZoom": 12},
     )
@@ -298,12 +320,7 @@ def slide_map(
                 point["label"], permanent=True, direction="right", class_name="nd-spot"
             ),
         ).add_to(fmap)
-    if spots and not (close and len(spots) == 1):
-        corners = spots if close else [*spots, CENTER]
-        lats, lons = [lat for lat, _ in corners], [lon for _, lon in corners]
-        fmap.fit_bounds(
-            [[min(lats), min(lons)], [max(lats), max(lons)]], padding=(40, 40), max_zoom=8
-        )
+    fmap.add_child(_Script(FIT_VIEW.replace("VIEW", _js(json.dumps(view)))))
     fmap.add_child(_Script(f"map.attributionControl.addAttribution({_js(attribution)});"))
     return fmap
 

@@ -58,7 +58,7 @@ MAP_KEY = "nd_story_map"
 SLIDE_KEY = "nd-slide"
 MAP_BOX = "nd-story-map"
 KEYS_BOX = "nd-story-keys"
-SLIDE_HEIGHT = 390  # px: card and map side by side, the strip beneath, on a 1280x720 screen
+SLIDE_HEIGHT = 420  # px: card and map side by side, the strip beneath, on a 1280x720 screen
 STRIP_MAX = 1_500
 DEFAULT_AUTO = 20
 _DRAWN = "_nd_story_drawn"  # set by a full run, so the auto-advance fragment skips that run
@@ -67,12 +67,13 @@ CHART_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False
 # Presentation type, scoped to the slide; the frame's RTL rules still apply around it.
 STORY_CSS = f"""
 <style>
-.st-key-{SLIDE_KEY} .nd-title {{ font-size: 2rem; line-height: 1.25; margin: .3rem 0 .6rem 0; }}
+.st-key-{SLIDE_KEY} .nd-title {{ font-size: 1.85rem; line-height: 1.25; margin: .3rem 0 .6rem 0; }}
 .st-key-{SLIDE_KEY} .nd-card-head {{ font-size: 1.2rem; }}
 .st-key-{SLIDE_KEY} .nd-badge {{ font-size: 1.05rem; padding: .05rem .7rem; }}
-.st-key-{SLIDE_KEY} .nd-meta {{ font-size: 1.15rem; margin: .25rem 0; }}
-.st-key-{SLIDE_KEY} .nd-summary {{ font-size: 1.25rem; line-height: 1.6; margin: .6rem 0; }}
-.st-key-{SLIDE_KEY} .nd-notes {{ font-size: 1rem; }}
+.st-key-{SLIDE_KEY} .nd-meta {{ font-size: 1.1rem; margin: .2rem 0; }}
+.st-key-{SLIDE_KEY} .nd-summary {{ font-size: 1.2rem; line-height: 1.55; margin: .5rem 0; }}
+.st-key-{SLIDE_KEY} .nd-notes {{ font-size: .95rem; }}
+.st-key-{SLIDE_KEY} .nd-notes ul {{ margin: 0; }}
 .st-key-{SLIDE_KEY} .nd-story-period {{ font-size: 2.3rem; font-weight: 700; line-height: 1.3; }}
 .st-key-{SLIDE_KEY} .nd-story-sub {{ font-size: 1.3rem; margin: .5rem 0; }}
 .st-key-{SLIDE_KEY} .nd-story-types {{ display: flex; flex-wrap: wrap; gap: .5rem;
@@ -143,15 +144,10 @@ def period_label(ctx: Context, period: str) -> str:
 
 def nav_bar(ctx: Context, slide: Slide) -> None:
     """Period choice, the buttons and the counter. In Arabic the row is laid out right to left
-    (the body is RTL), so Previous is on the right and Next on the left: the arrows on the
-    buttons and their keys point the same way as the buttons sit."""
+    (the body is RTL), so Previous is on the right and Next on the left, and the arrow keys
+    (shown on the buttons by Streamlit) point the way the buttons sit."""
     st.session_state[W_STORY_PERIOD] = ctx.filters.period
     back, ahead = ("Right", "Left") if ctx.rtl else ("Left", "Right")
-    back_icon, ahead_icon = (
-        (":material/arrow_forward:", ":material/arrow_back:")
-        if ctx.rtl
-        else (":material/arrow_back:", ":material/arrow_forward:")
-    )
     cols = st.columns([5, 2, 1.3, 2], vertical_alignment="center")
     cols[0].selectbox(
         ctx.t("filters.period"),
@@ -163,7 +159,6 @@ def nav_bar(ctx: Context, slide: Slide) -> None:
     )
     cols[1].button(
         ctx.t("story.previous"),
-        icon=back_icon,
         key=PREV_KEY,
         shortcut=back,
         disabled=slide.previous is None,
@@ -177,7 +172,6 @@ def nav_bar(ctx: Context, slide: Slide) -> None:
     cols[2].html(f"<div class='nd-story-count'><bdi>{esc(counter)}</bdi></div>")
     cols[3].button(
         ctx.t("story.next"),
-        icon=ahead_icon,
         key=NEXT_KEY,
         shortcut=ahead,
         disabled=slide.following is None,
