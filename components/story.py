@@ -309,7 +309,7 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
             returned_objects=[],
         )
     names = list_join([ctx.data.lookups.place(p, ctx.lang) for p in where.place_ids], ctx.lang)
-    st.caption(md_escape(ctx.t(f"story.where_{where.kind}", names=names)))
+    st.caption(ctx.t(f"story.where_{where.kind}", names=md_escape(names)))
 
 
 def strip(ctx: Context, slide: Slide, deck: list[str]) -> None:
