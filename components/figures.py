@@ -398,7 +398,10 @@ def slide_strip_figure(
     if len(dates):
         lo, hi = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
         pad = max((hi - lo) * 0.04, pd.Timedelta(days=2))
-        fig.update_xaxes(range=[lo - pad, hi + pad])
+        # a few days' story: one tick a day (plotly would label every 12 hours, dates twice)
+        fig.update_xaxes(
+            range=[lo - pad, hi + pad], dtick=DAY_MS if hi - lo <= pd.Timedelta(days=10) else None
+        )
     fig.update_layout(
         height=118,
         margin=dict(l=15, r=15, t=8, b=30),

@@ -39,6 +39,7 @@ from newsdesk.lexicon_files import lexicon_dir
 from newsdesk.periods import CUSTOM, PERIOD_IDS
 from newsdesk.schema import EVENT_TYPES
 from newsdesk.story import (
+    NEARBY,
     TITLE,
     Slide,
     in_region,
@@ -82,6 +83,7 @@ STORY_CSS = f"""
 .nd-story-count {{ font-size: 1.35rem; font-weight: 700; text-align: center;
     white-space: nowrap; padding-top: .3rem; }}
 .st-key-{KEYS_BOX} {{ display: none; }}
+.st-key-nd-body [data-testid="stCode"] {{ direction: ltr; text-align: left; }}
 </style>
 """
 
@@ -285,13 +287,14 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
         for place_id in where.place_ids
     ]
     close = all(in_region(p["lat"], p["lon"]) for p in points)
+    near = all(in_region(p["lat"], p["lon"], NEARBY) for p in points)
     outline = {"color": "#7d7d7d", "weight": 0.6, "fill": False}
     nkao = {"color": "#222", "weight": 2, "dashArray": "6 4", "fillColor": "#d62728"}
     nkao["fillOpacity"] = 0.12
     outlines = [styled(layers.get("nkao"), nkao)]
-    if close:
+    if near:
         outlines.insert(0, styled(layers.get("districts"), outline))
-    world = layers.get("world") if not close and layers.collections.get("world") else None
+    world = layers.collections.get("world") if not near else None
     fmap = slide_map(
         world or layers.get("countries"),
         outlines,

@@ -22,6 +22,9 @@ AUTO_MIN, AUTO_MAX = (
 )  # seconds; a shorter interval cannot be read out, a longer one is a pause
 # Around Karabakh: a place in this box is shown close up, with the districts around it.
 REGION = (38.3, 41.5, 44.0, 48.5)  # south, north, west, east
+# The South Caucasus and its edges (Baku, Tbilisi, Tabriz): drawn from the detailed regional
+# outlines; a map reaching further (Moscow, Brussels) needs the coarser world outlines.
+NEARBY = (36.0, 44.5, 40.0, 52.0)
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,9 @@ def parse_auto(value: str | None) -> int:
     return max(AUTO_MIN, min(AUTO_MAX, seconds))
 
 
-def in_region(lat: float, lon: float) -> bool:
-    south, north, west, east = REGION
+def in_region(lat: float, lon: float, box: tuple[float, float, float, float] = REGION) -> bool:
+    """Whether a point lies in `box` (south, north, west, east): REGION or NEARBY."""
+    south, north, west, east = box
     return south <= lat <= north and west <= lon <= east
 
 

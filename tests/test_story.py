@@ -9,6 +9,7 @@ from newsdesk.periods import get_period, period_range
 from newsdesk.story import (
     AUTO_MAX,
     AUTO_MIN,
+    NEARBY,
     TITLE,
     Slide,
     in_region,
@@ -90,6 +91,7 @@ def test_a_slide_points_at_the_place_then_the_capitals_then_nowhere() -> None:
 def test_karabakh_is_close_up_baku_and_moscow_are_shown_with_it() -> None:
     assert in_region(*LOCATED["lachin"]) and in_region(39.82, 46.75)  # Khankendi
     assert not in_region(*LOCATED["baku"]) and not in_region(*LOCATED["moscow"])
+    assert in_region(*LOCATED["baku"], NEARBY) and not in_region(*LOCATED["moscow"], NEARBY)
 
 
 def test_september_2023_is_a_named_period_without_a_band() -> None:
