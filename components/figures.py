@@ -343,6 +343,78 @@ def type_counts_figure(
     return fig
 
 
+def slide_strip_figure(
+    rows: pd.DataFrame, current: str, type_labels: Mapping[str, str], rtl: bool = False
+) -> go.Figure:
+    """The presenter's timeline strip: every slide of the deck as a dot on one line, coloured
+    by type, the current one large and ringed, so the audience sees where in the period the
+    story stands. `rows` has event_id, date (datetime), type and an escaped `hover`; each dot
+    carries its event id in customdata, so a click can jump to that slide."""
+    fig = go.Figure()
+    dated = rows[rows["date"].notna()]
+    ids = _column(dated, "event_id")
+    kinds = _column(dated, "type")
+    dates = dated["date"].to_numpy()
+    hover = _column(dated, "hover")
+    present = set(kinds)
+    for kind in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
+        of_kind = kinds == kind
+        fig.add_trace(
+            go.Scatter(
+                x=dates[of_kind],
+                y=np.zeros(int(of_kind.sum())),
+                mode="markers",
+                marker=dict(
+                    size=13,
+                    color=TYPE_COLORS.get(kind, "#7f7f7f"),
+                    opacity=0.75,
+                    line=dict(color="white", width=1),
+                ),
+                customdata=ids[of_kind].reshape(-1, 1),
+                hovertext=hover[of_kind],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=html.escape(type_labels.get(kind, kind)),
+                showlegend=False,
+            )
+        )
+    here = ids == current
+    if here.any():
+        fig.add_trace(
+            go.Scatter(
+                x=dates[here],
+                y=[0],
+                mode="markers",
+                marker=dict(
+                    size=26,
+                    color=TYPE_COLORS.get(str(kinds[here][0]), "#7f7f7f"),
+                    line=dict(color="#111", width=3),
+                ),
+                customdata=ids[here].reshape(-1, 1),
+                hovertext=hover[here],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+            )
+        )
+    if len(dates):
+        lo, hi = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
+        pad = max((hi - lo) * 0.04, pd.Timedelta(days=2))
+        # a few days' story: one tick a day (plotly would label every 12 hours, dates twice)
+        fig.update_xaxes(
+            range=[lo - pad, hi + pad], dtick=DAY_MS if hi - lo <= pd.Timedelta(days=10) else None
+        )
+    fig.update_layout(
+        height=118,
+        margin=dict(l=15, r=15, t=8, b=30),
+        font=dict(family=FONT, size=13),
+        clickmode="event+select",
+        hovermode="closest",
+        plot_bgcolor="rgba(0,0,0,0)",
+        xaxis=dict(type="date", showgrid=True, tickformat="%d/%m/%Y" if rtl else None),
+        yaxis=dict(visible=False, range=[-1, 1], fixedrange=True),
+    )
+    return fig
+
+
 def selected_event_ids(selection: object) -> list[str]:
     """Event ids of the points clicked on a chart (from st.plotly_chart's selection state).
 

@@ -51,6 +51,7 @@ PAGES: dict[str, str] = {
     "events": "pages/events.py",
     "map": "pages/map.py",
     "sources": "pages/sources.py",
+    "story": "pages/story.py",
     "export": "pages/export.py",
     "editor": "pages/editor.py",
 }
@@ -63,6 +64,7 @@ PAGE_ICONS = {
     "events": ":material/view_agenda:",
     "map": ":material/map:",
     "sources": ":material/newspaper:",
+    "story": ":material/slideshow:",
     "export": ":material/download:",
     "editor": ":material/edit_note:",
 }
@@ -355,8 +357,26 @@ def _css(rtl: bool) -> str:
     )
 
 
-def frame(page: str) -> Context:
-    """Call first on every page. Returns the context; draw the page inside `ctx.body`."""
+# Without the chrome (a page shown to an audience): Streamlit's decoration and running man
+# hidden, the header transparent and click-through except for the button that opens the sidebar,
+# the page moved up to the top edge, the page title kept for screen readers and the browser tab
+# but not on screen.
+BARE_CSS = """
+[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none; }
+header[data-testid="stHeader"], header[data-testid="stHeader"] [data-testid="stToolbar"] {
+    background: transparent; pointer-events: none; }
+header[data-testid="stHeader"] [data-testid="stExpandSidebarButton"] { pointer-events: auto; }
+[data-testid="stMainBlockContainer"] { padding-top: .6rem; padding-bottom: 1rem; }
+.st-key-nd-body h1 { position: absolute; width: 1px; height: 1px; overflow: hidden;
+                     clip: rect(0 0 0 0); white-space: nowrap; padding: 0; margin: 0; }
+"""
+
+
+def frame(page: str, chrome: bool = True) -> Context:
+    """Call first on every page. Returns the context; draw the page inside `ctx.body`.
+
+    `chrome=False` is for a page shown to an audience (the presenter): the sidebar starts
+    closed and Streamlit's own header controls are hidden (BARE_CSS)."""
     strings = load_strings()
     params = _url_params()
     lang_now = st.session_state.get(W_LANG) or _url_lang(params)
@@ -364,13 +384,14 @@ def frame(page: str) -> Context:
         page_title=f"{strings.t(lang_now, f'nav.{page}')} · {strings.t(lang_now, 'app.title')}",
         page_icon=":material/public:",
         layout="wide",
-        initial_sidebar_state="expanded",
+        initial_sidebar_state="expanded" if chrome else "collapsed",
     )
     data = load_dataset()
     _sync_from_url(data, page)
     _clean_state(data)
     # The style goes first so the page never flashes left-to-right in Arabic.
-    st.html(f"<style>{_css(is_rtl(st.session_state[W_LANG]))}</style>")
+    bare = "" if chrome else BARE_CSS
+    st.html(f"<style>{_css(is_rtl(st.session_state[W_LANG]))}{bare}</style>")
     sidebar = st.sidebar.container(key=SIDE_KEY)
     with sidebar:
         lang = st.radio(

@@ -38,6 +38,21 @@ def places_of(ctx: Context) -> pd.DataFrame:
     return _places(ctx.data.version, ctx.data.lookups.places)
 
 
+def folium_frame_css(container_key: str, height: int) -> str:
+    """CSS that shows the st_folium map inside the keyed container at `height` pixels.
+
+    Streamlit 1.67 shows a v1 component's iframe only after a re-render that follows the
+    component's "ready" message, and takes its height from messages that can be handled by a
+    stale callback: in Chromium about one load in two left the map `display: none`, or 18 px
+    high. The map's own container sets both (the component asks for the same height anyway).
+    """
+    return (
+        f"<style>.st-key-{container_key} iframe {{ display: block !important; "
+        f"height: {height}px !important; }}"
+        f".st-key-{container_key} div:has(> iframe) {{ height: {height}px !important; }}</style>"
+    )
+
+
 def direction_div(ctx: Context, inner: str, cls: str = "") -> str:
     direction = "rtl" if ctx.rtl else "ltr"
     klass = f" class='{cls}'" if cls else ""

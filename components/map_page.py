@@ -40,6 +40,7 @@ from components.map_common import (
     SEL,
     direction_div,
     event_list,
+    folium_frame_css,
     geo_layers,
     places_of,
 )
@@ -70,15 +71,6 @@ MAP_KEY = "nd_map"
 _CLICKED = "_nd_map_clicked"  # the last click handled (st_folium repeats it on every rerun)
 POPUP_EVENTS = 3
 MAP_HEIGHT = 600
-# Streamlit 1.67 shows a v1 component's iframe only after a re-render that follows the
-# component's "ready" message, and takes its height from messages that can be handled by a
-# stale callback: in Chromium about one load in two left the map `display: none`, or 18 px
-# high. The map's own container sets both (the component asks for the same height anyway).
-MAP_CSS = (
-    "<style>.st-key-nd-map iframe { display: block !important; "
-    f"height: {MAP_HEIGHT}px !important; }}"
-    f".st-key-nd-map div:has(> iframe) {{ height: {MAP_HEIGHT}px !important; }}</style>"
-)
 # Town labels by zoom: cities and the towns the seven districts are named after from zoom 8
 # (the first view), the rest from zoom 9, so labels around Khankendi do not pile up.
 KEY_TOWNS = frozenset(
@@ -260,7 +252,7 @@ def district_map(
     """Draw the folium map; return st_folium's value (what the last click hit)."""
     fmap = build_district_map(ctx, layers, places, counts)
     with st.container(key="nd-map"):
-        st.html(MAP_CSS)
+        st.html(folium_frame_css("nd-map", MAP_HEIGHT))
         value = st_folium(
             fmap,
             key=MAP_KEY,

@@ -202,13 +202,13 @@ def folium_map(
     ).add_to(fmap)
     if nkao:
         style = {"color": "#222", "weight": 2.2, "dashArray": "6 4", "fill": False}
-        folium.GeoJson(_styled(nkao, style), name=text.nkao, interactive=False, show=True).add_to(
+        folium.GeoJson(styled(nkao, style), name=text.nkao, interactive=False, show=True).add_to(
             fmap
         )
     if ceasefire:
         style = {"color": "#7b3294", "weight": 2.4, "opacity": 0.9}
         folium.GeoJson(
-            _styled(ceasefire, style), name=text.ceasefire, interactive=False, show=False
+            styled(ceasefire, style), name=text.ceasefire, interactive=False, show=False
         ).add_to(fmap)
     folium.GeoJson(
         _collection(towns),
@@ -235,10 +235,94 @@ def folium_map(
     return fmap
 
 
-def _styled(collection: dict, style: dict) -> dict:
+def styled(collection: dict, style: dict) -> dict:
     return _collection(
         [{**feature, "properties": {"style": style}} for feature in collection["features"]]
     )
+
+
+# --- a presenter's slide -----------------------------------------------------------------------
+
+SLIDE_CSS = """
+<style>
+.nd-spot { background: rgba(255,255,255,.9); border: 1px solid #888; border-radius: 4px;
+           font-size: 15px; font-weight: 600; color: #111; padding: 1px 6px; }
+.nd-spot::before { display: none; }
+.leaflet-control-attribution { font-size: 11px; }
+</style>
+"""
+
+
+# The slide's view is set again whenever the map's frame changes size: Streamlit sizes the
+# component's iframe after Leaflet has drawn into it, and a map fitted to the first, smaller
+# frame showed its shapes cut off at that frame's old edges.
+FIT_VIEW = """
+var view = JSON.parse(VIEW);
+function show() {
+    map.invalidateSize();
+    if (view.bounds) { map.fitBounds(view.bounds, {padding: [40, 40], maxZoom: 8}); }
+    else { map.setView(view.center, view.zoom); }
+}
+new ResizeObserver(show).observe(map.getContainer());
+show();
+"""
+
+
+def slide_map(
+    countries: dict,
+    outlines: Sequence[dict],
+    points: Sequence[Mapping],
+    attribution: str,
+    close: bool,
+) -> folium.Map:
+    """The small map of one slide: the country outlines, `outlines` (GeoJSON collections with a
+    `style` in each feature's properties: the districts, the NKAO line) and a labelled dot per
+    point (`lat`, `lon`, `color`, escaped `label` HTML).
+
+    `close`: every point is around Karabakh, so the map shows them close up; otherwise it is
+    fitted to the points and Karabakh together, so the audience sees where Moscow or Brussels
+    lies from the conflict. Nothing here needs the network (no tiles, Leaflet served by the
+    app). Built per slide: the page draws one event, so the map holds one to three dots."""
+    spots = [(float(p["lat"]), float(p["lon"])) for p in points]
+    if spots and close and len(spots) == 1:
+        view: dict = {"center": spots[0], "zoom": 8}
+    elif spots:
+        corners = spots if close else [*spots, CENTER]
+        lats, lons = [lat for lat, _ in corners], [lon for _, lon in corners]
+        view = {"bounds": [[min(lats), min(lons)], [max(lats), max(lons)]]}
+    else:
+        view = {"center": CENTER, "zoom": 7}
+    fmap = folium.Map(
+        location=view.get("center", CENTER),
+        zoom_start=view.get("zoom", 7),
+        tiles=None,
+        attribution_control=True,
+        **{"minZoom": 2, "maxZoom": 12},
+    )
+    fmap.default_js = LEAFLET_JS
+    fmap.default_css = LEAFLET_CSS
+    root = fmap.get_root()
+    root.header.add_child(Element(MAP_CSS), name="nd_map_css")
+    root.header.add_child(Element(SLIDE_CSS), name="nd_slide_css")
+    land = {"fillColor": LAND, "fillOpacity": 1, "color": "#9a9a9a", "weight": 1}
+    for collection in (styled(countries, land), *outlines):
+        folium.GeoJson(collection, control=False, interactive=False).add_to(fmap)
+    for point in points:
+        folium.CircleMarker(
+            location=(point["lat"], point["lon"]),
+            radius=9,
+            color="#1a1a1a",
+            weight=2,
+            fill=True,
+            fill_color=point["color"],
+            fill_opacity=0.95,
+            tooltip=folium.Tooltip(
+                point["label"], permanent=True, direction="right", class_name="nd-spot"
+            ),
+        ).add_to(fmap)
+    fmap.add_child(_Script(FIT_VIEW.replace("VIEW", _js(json.dumps(view)))))
+    fmap.add_child(_Script(f"map.attributionControl.addAttribution({_js(attribution)});"))
+    return fmap
 
 
 # --- the diplomacy view (pydeck) --------------------------------------------------------------

@@ -12,7 +12,7 @@ from components.figures import (
     selected_event_ids,
     timeline_figure,
 )
-from components.frame import Context, empty_message, url_choice
+from components.frame import PAGE_ICONS, Context, empty_message, url_choice
 from newsdesk.display import timeline_rows
 from newsdesk.filters import counts_per_period
 from newsdesk.periods import bands
@@ -109,6 +109,7 @@ def timeline_page(ctx: Context) -> None:
         if not rows.empty:
             st.subheader(ctx.t("timeline.selected"))
             event_card(ctx, rows.iloc[0].to_dict(), key="selected", sources_open=True)
+            ctx.page_link("story", ctx.t("story.present"), icon=PAGE_ICONS["story"], event=event_id)
     st.subheader(ctx.t("timeline.per_month"))
     type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
     counts = counts_per_period(ctx.events, "M")

@@ -30,6 +30,8 @@ PERIODS: tuple[Period, ...] = (
     Period("ceasefire2021", dt.date(2021, 1, 1), dt.date(2021, 12, 31), band=True),
     Period("y2022", dt.date(2022, 1, 1), dt.date(2022, 12, 31), band=False),
     Period("blockade", dt.date(2022, 12, 1), dt.date(2023, 9, 30), band=True),
+    # inside the blockade band: a preset for presenters, not a band of its own
+    Period("sep2023", dt.date(2023, 9, 1), dt.date(2023, 9, 30), band=False),
     Period("after", dt.date(2023, 10, 1), None, band=True),
 )
 PERIOD_IDS: tuple[str, ...] = (*(period.period_id for period in PERIODS), CUSTOM)

@@ -15,6 +15,7 @@ PAGES = {
     "events": "pages/events.py",
     "map": "pages/map.py",
     "sources": "pages/sources.py",
+    "story": "pages/story.py",
     "export": "pages/export.py",
     "editor": "pages/editor.py",
 }
@@ -58,6 +59,7 @@ TITLES = {
         "events": "Events",
         "map": "Map",
         "sources": "Sources",
+        "story": "Presenter",
         "export": "Export",
         "editor": "Editors",
     },
@@ -67,6 +69,7 @@ TITLES = {
         "events": "الأحداث",
         "map": "الخريطة",
         "sources": "المصادر",
+        "story": "العرض التقديمي",
         "export": "تصدير",
         "editor": "المحررون",
     },

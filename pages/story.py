@@ -1,0 +1,8 @@
+"""Presenter page: the view's events as slides, for a room (no sidebar, no Streamlit chrome)."""
+
+from components.frame import frame
+from components.story import story_page
+
+ctx = frame("story", chrome=False)
+with ctx.body:
+    story_page(ctx)
