@@ -27,6 +27,13 @@ TYPE_COLORS: dict[str, str] = {
 }
 BAND_COLORS = ("#d62728", "#2ca02c", "#ff7f0e", "#1f77b4")
 DAY_MS = 86_400_000
+# plotly's month names are English only, so Arabic axes use numbers; the format follows the
+# tick spacing, or a two-week spacing labels one month twice (`09/2020`, `09/2020`).
+NUMERIC_DATE_TICKS = [
+    dict(dtickrange=[None, "M1"], value="%d/%m/%Y"),
+    dict(dtickrange=["M1", "M12"], value="%m/%Y"),
+    dict(dtickrange=["M12", None], value="%Y"),
+]
 FONT = "Noto Sans Arabic, Noto Naskh Arabic, Segoe UI, Tahoma, sans-serif"
 
 
@@ -216,8 +223,7 @@ def timeline_figure(
             type="date",
             range=[lo, hi],
             rangeslider=dict(visible=True, thickness=0.07),
-            # plotly's month names are English only: numeric months read in both languages
-            tickformat="%m/%Y" if rtl else None,
+            tickformatstops=NUMERIC_DATE_TICKS if rtl else None,
         ),
         yaxis=dict(
             type="category",
@@ -270,7 +276,7 @@ def heat_strip_figure(
         xaxis=dict(
             type="date",
             rangeslider=dict(visible=True, thickness=0.07),
-            tickformat="%m/%Y" if rtl else None,
+            tickformatstops=NUMERIC_DATE_TICKS if rtl else None,
         ),
         yaxis=dict(autorange="reversed", side="right" if rtl else "left"),
     )
@@ -306,7 +312,7 @@ def counts_bar_figure(
         margin=dict(l=10, r=10, t=10, b=10),
         font=dict(family=FONT),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        xaxis=dict(type="date", tickformat="%m/%Y" if rtl else None),
+        xaxis=dict(type="date", tickformatstops=NUMERIC_DATE_TICKS if rtl else None),
         yaxis=dict(title=html.escape(count_label), rangemode="tozero"),
     )
     return fig
