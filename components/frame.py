@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from PIL import Image, ImageDraw
 
 from components.data import Dataset, load_dataset
 from components.signin import current_editor
@@ -372,6 +373,19 @@ header[data-testid="stHeader"] [data-testid="stExpandSidebarButton"] { pointer-e
 """
 
 
+@st.cache_resource(show_spinner=False)
+def _tab_icon() -> Image.Image:
+    """The browser tab's icon, drawn here and served by Streamlit itself.
+
+    A `:material:` icon or an emoji is fetched from a font or image CDN by the browser, which
+    leaves a request that fails offline (a presenter's room) on every page."""
+    icon = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(icon)
+    draw.ellipse((4, 4, 60, 60), fill="#c0392b")
+    draw.ellipse((20, 20, 44, 44), fill="#ffffff")
+    return icon
+
+
 def frame(page: str, chrome: bool = True) -> Context:
     """Call first on every page. Returns the context; draw the page inside `ctx.body`.
 
@@ -382,7 +396,7 @@ def frame(page: str, chrome: bool = True) -> Context:
     lang_now = st.session_state.get(W_LANG) or _url_lang(params)
     st.set_page_config(
         page_title=f"{strings.t(lang_now, f'nav.{page}')} · {strings.t(lang_now, 'app.title')}",
-        page_icon=":material/public:",
+        page_icon=_tab_icon(),
         layout="wide",
         initial_sidebar_state="expanded" if chrome else "collapsed",
     )
