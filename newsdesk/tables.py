@@ -69,6 +69,23 @@ def write_rows(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, o
     write_text_atomic(path, buffer.getvalue())
 
 
+def write_frame(path: Path, columns: Sequence[str], frame: pd.DataFrame) -> None:
+    """Write a frame of string cells atomically, quoted as `write_rows` quotes: the column-speed
+    path for tables of a million rows (the synthetic speed-test tables), where building a dict
+    per row would take longer than drawing the data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        frame.reindex(columns=list(columns)).fillna("").to_csv(
+            tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+        )
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
