@@ -67,11 +67,11 @@ def _empty_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-# cache_resource, not cache_data: the prepared frame of 100,000 events would be pickled and
-# copied on every rerun by cache_data (~0.5 s), while pages only read it. The key is still the
-# data version, so a new build is picked up at once.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load(directory: str, version: str, store_version: int | None, store_problem: str) -> Dataset:
+def build_dataset(
+    directory: str, version: str, store_version: int | None, store_problem: str
+) -> Dataset:
+    """Read, publish and prepare the tables of one data version: what `_load` caches, without
+    the cache, so the speed benchmark (scripts/bench_scale.py) times exactly the app's path."""
     problem = store_problem
     try:
         if store_version is None:
@@ -108,6 +108,14 @@ def _load(directory: str, version: str, store_version: int | None, store_problem
     )
 
 
+# cache_resource, not cache_data: the prepared frame of 100,000 events would be pickled and
+# copied on every rerun by cache_data (~0.5 s), while pages only read it. The key is still the
+# data version, so a new build is picked up at once.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(directory: str, version: str, store_version: int | None, store_problem: str) -> Dataset:
+    return build_dataset(directory, version, store_version, store_problem)
+
+
 def open_desk() -> Desk:
     """The editors' desk over the current data folder (the store is opened once per URL)."""
     return Desk.open(data_dir())
@@ -121,11 +129,15 @@ def store_version() -> tuple[int | None, str]:
         return None, f"The editors' store cannot be used ({type(error).__name__}): {error}"
 
 
-def load_dataset() -> Dataset:
+def dataset_key() -> tuple[str, str, int | None, str]:
+    """The arguments of `_load` for the current data folder and store: the cache key."""
     directory = data_dir()
     number, problem = store_version()
-    version = f"{data_version(directory)}|store:{number}"
-    return _load(str(directory), version, number, problem)
+    return str(directory), f"{data_version(directory)}|store:{number}", number, problem
+
+
+def load_dataset() -> Dataset:
+    return _load(*dataset_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

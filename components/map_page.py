@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import folium
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
@@ -227,10 +228,10 @@ def legend_html(ctx: Context, bins: list[int]) -> str:
     return direction_div(ctx, "".join(rows))
 
 
-def district_map(
+def build_district_map(
     ctx: Context, layers: GeoLayers, places: pd.DataFrame, counts: Mapping[str, int]
-) -> object:
-    """Draw the folium map; return st_folium's value (what the last click hit)."""
+) -> folium.Map:
+    """The folium map of the view (no Streamlit call: the speed benchmark builds it too)."""
     bins = count_bins(max(counts.values(), default=0))
     text = MapText(
         districts=ctx.t("map.layer_districts"),
@@ -242,7 +243,7 @@ def district_map(
         attribution=esc(ctx.t("map.attribution")),
         rtl=ctx.rtl,
     )
-    fmap = folium_map(
+    return folium_map(
         countries=layers.get("countries"),
         districts=district_features(ctx, layers, counts, bins),
         nkao=layers.collections.get("nkao"),
@@ -251,6 +252,13 @@ def district_map(
         markers=marker_features(ctx, places),
         text=text,
     )
+
+
+def district_map(
+    ctx: Context, layers: GeoLayers, places: pd.DataFrame, counts: Mapping[str, int]
+) -> object:
+    """Draw the folium map; return st_folium's value (what the last click hit)."""
+    fmap = build_district_map(ctx, layers, places, counts)
     with st.container(key="nd-map"):
         st.html(MAP_CSS)
         value = st_folium(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
 import streamlit as st
 
 from components.cards import event_card
@@ -37,23 +40,26 @@ def selection_to_event(selection: object) -> str | None:
     return ids[0] if ids else None
 
 
-def timeline_chart(ctx: Context, lanes: str) -> str | None:
-    """Draw the chart; return the id of a clicked event (or None)."""
+@dataclass(frozen=True)
+class TimelineChart:
+    """The timeline of a view: single events, or counts when there are too many to draw."""
+
+    figure: go.Figure
+    aggregated: bool  # counts per `unit` (above MAX_MARKERS events)
+    unit: str = ""  # "week" or "month" when aggregated
+
+
+def build_timeline_chart(ctx: Context, lanes: str) -> TimelineChart:
+    """The figure for the view (no Streamlit call: the speed benchmark builds it too)."""
     type_labels = {k: ctx.t(f"type.{k}") for k in EVENT_TYPES}
     band_labels = {p.period_id: ctx.t(f"band.{p.period_id}") for p in bands()}
     if len(ctx.events) > MAX_MARKERS:
         unit = "week" if _span_days(ctx) <= 2 * 366 else "month"
-        st.info(
-            ctx.t(
-                "timeline.aggregated", n=f"{len(ctx.events):,}", unit=ctx.t(f"timeline.unit.{unit}")
-            )
-        )
         counts = counts_per_period(ctx.events, "W" if unit == "week" else "M")
         fig = heat_strip_figure(
             counts, type_labels, ctx.t("timeline.count"), bands(), band_labels, ctx.rtl
         )
-        st.plotly_chart(fig, config=CHART_CONFIG, key="timeline_heat")
-        return None
+        return TimelineChart(fig, aggregated=True, unit=unit)
     rows = timeline_rows(
         ctx.events, ctx.data.lookups, ctx.lang, lanes, ctx.strings, ctx.data.mentions
     )
@@ -61,9 +67,25 @@ def timeline_chart(ctx: Context, lanes: str) -> str | None:
     if lanes == "person":
         order = list(rows["lane"].value_counts().index)
     fig = timeline_figure(rows, type_labels, bands(), band_labels, order, ctx.rtl)
+    return TimelineChart(fig, aggregated=False)
+
+
+def timeline_chart(ctx: Context, lanes: str) -> str | None:
+    """Draw the chart; return the id of a clicked event (or None)."""
+    chart = build_timeline_chart(ctx, lanes)
+    if chart.aggregated:
+        st.info(
+            ctx.t(
+                "timeline.aggregated",
+                n=f"{len(ctx.events):,}",
+                unit=ctx.t(f"timeline.unit.{chart.unit}"),
+            )
+        )
+        st.plotly_chart(chart.figure, config=CHART_CONFIG, key="timeline_heat")
+        return None
     st.caption(ctx.t("timeline.hint"))
     state = st.plotly_chart(
-        fig,
+        chart.figure,
         on_select="rerun",
         selection_mode=("points",),
         key=CHART_KEY,
