@@ -22,7 +22,7 @@ from newsdesk.corpus import decode, default_corpus_dir
 from newsdesk.corrections import publish
 from newsdesk.display import Lookups
 from newsdesk.editing import Desk, default_data_dir
-from newsdesk.filters import Vocabulary, prepare_events
+from newsdesk.filters import Vocabulary, index_mentions, prepare_events
 from newsdesk.schema import EVENTS, TABLES
 from newsdesk.tables import files_version, load_tables
 
@@ -84,6 +84,7 @@ def build_dataset(
     published = published[list(EVENTS)].fillna("")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
     events = prepare_events(published, lookups.search_names(), tables["mentions"])
+    mentions = index_mentions(events, tables["mentions"])
     people = set(lookups.actors)
     for cell in pd.concat([events["participants"], events["initiator"]]).unique():
         people.update(part for part in str(cell).split(";") if part)
@@ -97,7 +98,7 @@ def build_dataset(
     )
     return Dataset(
         events=events,
-        mentions=tables["mentions"],
+        mentions=mentions,
         articles=tables["articles"],
         lookups=lookups,
         vocabulary=vocabulary,

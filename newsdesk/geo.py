@@ -206,6 +206,7 @@ def marker_groups(events: pd.DataFrame, places: pd.DataFrame, latest: int = 3) -
     # those few rows (not a frame per group: 700 groups cost two seconds that way)
     keep = ["event_id", "date", "date_precision", "date_end", "flags", "type", "status"]
     keep += ["participants", "title_en", "title_ar", "place_id"]
+    keep += [column for column in ("_m0", "_m1") if column in placed]  # a disputed date's mentions
     tail = placed.groupby(["place_id", "type"], sort=False).tail(latest)
     newest: dict[tuple[str, str], list[dict]] = {}
     for record in reversed(tail[keep].to_dict("records")):
