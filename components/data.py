@@ -11,10 +11,14 @@ loads the new tables. If the store cannot be opened, the app still runs on the c
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -96,6 +100,8 @@ def build_dataset(
             | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}
         ),
     )
+    del tables["events"], published
+    _release_free_memory()
     return Dataset(
         events=events,
         mentions=mentions,
@@ -107,6 +113,15 @@ def build_dataset(
         problem=problem,
         articles_by_id={row["article_id"]: row for row in tables["articles"].to_dict("records")},
     )
+
+
+def _release_free_memory() -> None:
+    """Hand the memory freed by loading back to the system. Reading and preparing a million
+    events frees more than a gigabyte of intermediate strings, which the Arrow pool and the C
+    allocator otherwise keep: the server's resident memory was 1.85 GB instead of 1.4 GB."""
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to trim
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 # cache_resource, not cache_data: the prepared frame of 100,000 events would be pickled and
