@@ -181,11 +181,11 @@ def event_card(
         with st.expander(ctx.t("card.sources", n=n_sources), expanded=sources_open):
             st.html(sources_html(ctx, row, mentions))
         if related:
-            linked = related_events(ctx.data.events, row)
+            linked = related_events(ctx.data.events, row, columns=LINK_COLUMNS)
             with st.expander(f"{ctx.t('card.related')} ({len(linked)})", expanded=False):
                 if linked.empty:
                     st.caption(ctx.t("card.no_related"))
-                nearest = linked.head(RELATED_LINKS)[LINK_COLUMNS]
+                nearest = linked.head(RELATED_LINKS)
                 for other in nearest.to_dict("records"):
                     event_link(ctx, other)
         if open_link:

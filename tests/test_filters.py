@@ -386,3 +386,10 @@ def test_row_index_answers_as_the_scans_do() -> None:
         assert ids(filter_events(prepared, view)) == ids(filter_events(copied, view)), view
     for row in prepared.to_dict("records"):
         assert ids(related_events(prepared, row)) == ids(related_events(copied, row))
+
+
+def test_related_events_with_only_some_columns(prepared: pd.DataFrame) -> None:
+    full = related_events(prepared, "a", days=400)
+    few = related_events(prepared, "a", days=400, columns=["event_id", "date"])
+    assert list(few.columns) == ["event_id", "date"]
+    assert ids(few) == ids(full) == ["b", "d"]
