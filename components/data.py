@@ -100,7 +100,7 @@ def build_dataset(
             | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}
         ),
     )
-    del tables["events"], published
+    del tables["events"], tables["mentions"], published  # prepared and reordered copies kept
     _release_free_memory()
     return Dataset(
         events=events,
