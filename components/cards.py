@@ -41,9 +41,10 @@ def summary_of(row: Mapping[str, str], lang: str) -> str:
     return row.get(first) or row.get(second) or ""
 
 
-def mentions_of(ctx: Context, row: Mapping[str, object]) -> pd.DataFrame:
-    """The event's mentions (by its `_m0`/`_m1` slice: see newsdesk.filters.index_mentions)."""
-    return event_mentions(ctx.data.mentions, row)
+def mentions_of(ctx: Context, row: Mapping[str, object] | str) -> pd.DataFrame:
+    """The event's mentions, by its `_m0`/`_m1` slice when given its prepared row (see
+    newsdesk.filters.index_mentions), or by comparing ids when given only its id."""
+    return event_mentions(ctx.data.mentions, {"event_id": row} if isinstance(row, str) else row)
 
 
 def short_date(ctx: Context, row: Mapping[str, str]) -> str:
