@@ -292,7 +292,7 @@ def prepare_events(
     frame = frame.take(order.to_numpy()).reset_index(drop=True)
     # Text columns stay as read, Arrow strings (pandas 3's `str`), not Python objects: under
     # half the memory (1.7 GB -> 0.75 GB at a million events), for a dearer copy of the widest
-    # views (all 80,000 happened events of 100,000: 30 -> 84 ms; see README, Speed at scale).
+    # views (all 80,000 happened events of 100,000: 30 -> 70 ms; see README, Speed at scale).
     frame["_search"] = _search_text(frame)
     frame.attrs[SEARCH_NAMES] = _SharedNames(
         {key: normalize_many([" ".join(values)])[0] for key, values in (names or {}).items()}
