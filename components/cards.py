@@ -22,11 +22,12 @@ from newsdesk.display import (
     md_escape,
     passage_context_html,
 )
-from newsdesk.filters import related_events
+from newsdesk.filters import event_mentions, related_events
 from newsdesk.tables import split_list
 
 RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
 LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "flags", "title_en", "title_ar"]
+LINK_COLUMNS += ["_m0", "_m1"]  # where its mentions are, for a disputed date
 
 
 def title_of(row: Mapping[str, str], lang: str) -> str:
@@ -40,15 +41,16 @@ def summary_of(row: Mapping[str, str], lang: str) -> str:
     return row.get(first) or row.get(second) or ""
 
 
-def mentions_of(ctx: Context, event_id: str) -> pd.DataFrame:
-    mentions = ctx.data.mentions
-    return mentions[mentions["event_id"] == event_id] if not mentions.empty else mentions
+def mentions_of(ctx: Context, row: Mapping[str, object] | str) -> pd.DataFrame:
+    """The event's mentions, by its `_m0`/`_m1` slice when given its prepared row (see
+    newsdesk.filters.index_mentions), or by comparing ids when given only its id."""
+    return event_mentions(ctx.data.mentions, {"event_id": row} if isinstance(row, str) else row)
 
 
 def short_date(ctx: Context, row: Mapping[str, str]) -> str:
     """The date for a link: as on the card, "9 or 10 November 2020" when sources disagree."""
     if "date_conflict" in str(row.get("flags", "")):
-        return event_date_text(row, mentions_of(ctx, row["event_id"]), ctx.lang, ctx.strings)
+        return event_date_text(row, mentions_of(ctx, row), ctx.lang, ctx.strings)
     return format_event_date(
         row.get("date", ""),
         row.get("date_precision", ""),
@@ -173,18 +175,18 @@ def event_card(
     related: bool = True,
 ) -> None:
     """One event as a bordered card. `key` must be unique on the page."""
-    mentions = mentions_of(ctx, row["event_id"])
+    mentions = mentions_of(ctx, row)
     with st.container(border=True, key=f"card-{key}-{row['event_id']}"):
         st.html(card_html(ctx, row, mentions))
         n_sources = len(split_list(row.get("source_articles", "")))
         with st.expander(ctx.t("card.sources", n=n_sources), expanded=sources_open):
             st.html(sources_html(ctx, row, mentions))
         if related:
-            linked = related_events(ctx.data.events, row)
+            linked = related_events(ctx.data.events, row, columns=LINK_COLUMNS)
             with st.expander(f"{ctx.t('card.related')} ({len(linked)})", expanded=False):
                 if linked.empty:
                     st.caption(ctx.t("card.no_related"))
-                nearest = linked.head(RELATED_LINKS)[LINK_COLUMNS]
+                nearest = linked.head(RELATED_LINKS)
                 for other in nearest.to_dict("records"):
                     event_link(ctx, other)
         if open_link:

@@ -160,6 +160,9 @@ def _events_table(ctx, desk: Desk, head: int, editor: str) -> None:
 
     def build() -> pd.DataFrame:
         frame = ctx.events[list(EVENTS)].reset_index(drop=True).copy()
+        # the filtering helpers in `attrs` (search names, row index) are not for the grid:
+        # Streamlit would send them to the browser with the table
+        frame.attrs.clear()
         frame[DELETE_FIELD] = False
         frame[MERGE_FIELD] = ""
         return frame

@@ -18,9 +18,11 @@ def coverage(ctx: Context) -> None:
     """Counts, date span and outlets of all published events (not only the view)."""
     events, articles = ctx.data.events, ctx.data.articles
     st.subheader(ctx.t("home.coverage"))
-    outlets = sorted({o for o in articles["outlet"] if o}) if not articles.empty else []
-    dates = events["_date"].dropna() if not events.empty else events.get("_date")
-    if dates is not None and not dates.empty:
+    # distinct values first, and min/max that skip missing dates: no pass in Python over
+    # 50,000 articles, no copy of a million dates, on every run of the page
+    outlets = sorted(set(articles["outlet"].unique()) - {""}) if not articles.empty else []
+    dates = events["_date"] if not events.empty else None
+    if dates is not None and dates.notna().any():
         first = format_event_date(dates.min().date(), "day", ctx.lang, strings=ctx.strings)
         last = format_event_date(dates.max().date(), "day", ctx.lang, strings=ctx.strings)
         span = f"{first} – {last}"

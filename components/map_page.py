@@ -223,7 +223,8 @@ def legend_html(ctx: Context, bins: list[int]) -> str:
 def build_district_map(
     ctx: Context, layers: GeoLayers, places: pd.DataFrame, counts: Mapping[str, int]
 ) -> folium.Map:
-    """The folium map of the view (drawn by the page, and saved whole by the Export page)."""
+    """The folium map of the view; no Streamlit call, so the Export page saves it whole and
+    the speed benchmark builds it too."""
     bins = count_bins(max(counts.values(), default=0))
     text = MapText(
         districts=ctx.t("map.layer_districts"),

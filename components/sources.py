@@ -77,6 +77,7 @@ def article_view(ctx: Context, article_id: str) -> None:
     )
     mentions = ctx.data.mentions
     own = mentions[mentions["article_id"] == article_id] if not mentions.empty else mentions
+    own = own.sort_index()  # in the article's order (the app keeps mentions in event order)
     events = ctx.data.events.set_index("event_id", drop=False)
     event_ids = [e for e in dict.fromkeys(own["event_id"]) if e in events.index]
     st.markdown(f"**{ctx.t('sources.events')} ({len(event_ids)})**")

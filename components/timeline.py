@@ -91,8 +91,8 @@ def timeline_chart(ctx: Context, lanes: str) -> str | None:
 
 
 def _span_days(ctx: Context) -> int:
-    dates = ctx.events["_date"].dropna()
-    return int((dates.max() - dates.min()).days) if not dates.empty else 0
+    dates = ctx.events["_date"]  # min and max skip missing dates: no copy of the column
+    return int((dates.max() - dates.min()).days) if dates.notna().any() else 0
 
 
 def timeline_page(ctx: Context) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsdesk.datefmt import format_date
+from newsdesk.filters import event_mentions
 from newsdesk.schema import PRECISIONS
 from newsdesk.tables import split_list
 
@@ -435,8 +436,7 @@ def timeline_rows(
     conflict = dated["flags"].fillna("").astype(str).str.contains("date_conflict", regex=False)
     if mentions is not None and not mentions.empty and conflict.any():
         for index, row in dated[conflict].iterrows():  # few: only disputed dates
-            own = mentions[mentions["event_id"] == row["event_id"]]
-            when.loc[index] = event_date_text(row, own, lang, strings)
+            when.loc[index] = event_date_text(row, event_mentions(mentions, row), lang, strings)
     exact = dated["_exact"] if "_exact" in dated else dated["date_precision"] == "day"
     hover = (
         esc_series(titles(dated, lang))

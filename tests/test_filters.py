@@ -285,3 +285,111 @@ def test_date_conflicts_span_every_date_the_sources_give() -> None:
     prepared = prepare_events(events, mentions=mentions)
     on_the_9th = Filters(period="custom", start=dt.date(2020, 11, 9), end=dt.date(2020, 11, 9))
     assert ids(filter_events(prepared, on_the_9th)) == ["c"]  # may have been the 9th
+
+
+def test_key_events_on_many_ties_equal_a_full_sort() -> None:
+    """Only the rows that can make the top are sorted; the answer is the full sort's."""
+    rows = [
+        event(f"e{n:03d}", f"2021-{1 + n % 12:02d}-{1 + n % 28:02d}", n_sources=str(n % 4))
+        for n in range(300)
+    ]
+    rows.append(event("undated", "", n_sources="3"))
+    view = filter_events(prepare_events(pd.DataFrame(rows)), Filters(statuses=()))
+    full = view.assign(_neg=-view["_n"]).sort_values(
+        ["_neg", "_date", "event_id"], na_position="last", kind="stable"
+    )
+    for limit in (1, 5, 80, 400):
+        assert ids(key_events(view, limit)) == ids(full.head(limit))
+
+
+def test_counts_per_period_months_and_mondays() -> None:
+    rows = [
+        event("a", "2021-03-01"),  # a Monday
+        event("b", "2021-03-07"),  # the Sunday of that week
+        event("c", "2021-03-08", type="meeting"),  # the next Monday
+        event("d", "2021-02-28"),  # the Sunday before
+        event("e", "", type="meeting"),
+    ]
+    prepared = prepare_events(pd.DataFrame(rows))
+    weekly = counts_per_period(prepared, "W")
+    assert [(str(p.date()), t, n) for p, t, n in weekly.itertuples(index=False)] == [
+        ("2021-02-22", "call", 1),
+        ("2021-03-01", "call", 2),
+        ("2021-03-08", "meeting", 1),
+    ]
+    monthly = counts_per_period(prepared, "M")
+    assert [(str(p.date()), t, n) for p, t, n in monthly.itertuples(index=False)] == [
+        ("2021-02-01", "call", 1),
+        ("2021-03-01", "call", 2),
+        ("2021-03-01", "meeting", 1),
+    ]
+
+
+def test_indexed_mentions_are_found_by_their_event_row() -> None:
+    from newsdesk.filters import event_mentions, index_mentions
+
+    prepared = prepare_events(
+        pd.DataFrame([event("late", "2022-01-01"), event("early", "2020-01-01"), event("x", "")])
+    )
+    mentions = pd.DataFrame(
+        {
+            "mention_id": ["m1", "m2", "m3", "m4", "m5"],
+            "event_id": ["late", "gone", "early", "late", "early"],
+            "article_id": ["a1", "a1", "a2", "a3", "a1"],
+        }
+    )
+    ordered = index_mentions(prepared, mentions)
+    assert list(ordered.sort_index()["mention_id"]) == ["m1", "m2", "m3", "m4", "m5"]
+    found = {
+        row["event_id"]: list(event_mentions(ordered, row)["mention_id"])
+        for row in prepared.to_dict("records")
+    }
+    assert found == {"early": ["m3", "m5"], "late": ["m1", "m4"], "x": []}
+    # a row without the slice (from elsewhere) is looked up by its id
+    assert list(event_mentions(mentions, {"event_id": "late"})["mention_id"]) == ["m1", "m4"]
+    empty = index_mentions(prepared, mentions.iloc[0:0])
+    assert empty.empty and prepared["_m1"].eq(0).all()
+
+
+def test_row_index_answers_as_the_scans_do() -> None:
+    """The prepared frame's row index (people, topics, date order) gives the scans' answers;
+    derived frames (a copy, a filtered view) are answered by the scans themselves."""
+    from newsdesk.filters import _RowIndex, index_mentions
+
+    people = ["putin", "aliyev", "pashinyan", "erdogan", "a.b", ""]
+    rows = []
+    for n in range(400):
+        who = ";".join(dict.fromkeys(people[(n * k) % 6] for k in (1, 2, 5)))
+        rows.append(
+            event(
+                f"e{n:03d}",
+                f"2021-{1 + n % 12:02d}-{1 + (n * 7) % 28:02d}" if n % 37 else "",
+                participants=f" {who} ",
+                initiator=people[n % 6] if n % 3 else "",
+                topics=["ceasefire;prisoners", "", "ceasefire", " prisoners ; transport"][n % 4],
+                status=("happened", "planned")[n % 2],
+            )
+        )
+    prepared = prepare_events(pd.DataFrame(rows), {"putin": ["Vladimir Putin"]})
+    index_mentions(prepared, pd.DataFrame({"event_id": ["e001"], "article_id": ["a"]}))
+    assert _RowIndex.of(prepared) is not None  # adding the mention slices keeps it valid
+    copied = prepared.copy()
+    assert _RowIndex.of(copied) is None
+    views = [
+        Filters(actors=("putin",)),
+        Filters(actors=("a.b", "erdogan"), statuses=()),
+        Filters(topics=("prisoners",), period="ceasefire2021"),
+        Filters(query="vladimir"),
+        Filters(actors=("nobody",)),
+    ]
+    for view in views:
+        assert ids(filter_events(prepared, view)) == ids(filter_events(copied, view)), view
+    for row in prepared.to_dict("records"):
+        assert ids(related_events(prepared, row)) == ids(related_events(copied, row))
+
+
+def test_related_events_with_only_some_columns(prepared: pd.DataFrame) -> None:
+    full = related_events(prepared, "a", days=400)
+    few = related_events(prepared, "a", days=400, columns=["event_id", "date"])
+    assert list(few.columns) == ["event_id", "date"]
+    assert ids(few) == ids(full) == ["b", "d"]
