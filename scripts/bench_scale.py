@@ -35,30 +35,24 @@ import json
 import os
 import platform
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from newsdesk.devserver import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ServerDidNotStart,
+    dashboard_server,
+)
+
 IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
 # URL parameters of the views timed for filter, timeline and map ("{actor}": a known person)
 VIEWS: dict[str, dict[str, str]] = {
@@ -199,76 +193,34 @@ def reruns(folder: Path, repeats: int) -> dict:
 # --- the browser ----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _start_server(port: int, env: dict[str, str], log) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless=true",
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-
-
 def browser(folder: Path, env: dict[str, str], repeats: int) -> dict:
     """Time until interactive, and a period change, in headless Chromium."""
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
     log_path = Path(tempfile.mkdtemp(prefix="bench_scale_log_")) / "streamlit.log"
-    with log_path.open("w") as log:
-        server = _start_server(port, env, log)
-    base = f"http://127.0.0.1:{port}"
     result: dict = {}
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"streamlit did not start, see {log_path}")
-            time.sleep(0.2)
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = chromium.new_context(viewport={"width": 1400, "height": 1200})
-            tab = context.new_page()
-            tab.set_default_timeout(600_000)
-            result["first_load_ms"] = open_view(tab, base, "timeline")  # loads the tables
-            for page in PAGES:
-                loads, changes = [], []
-                for index in range(repeats):
-                    loads.append(open_view(tab, base, page))
-                    changes.append(change_period(tab, page, PERIODS[2 + index % 3]))
-                result[f"browser_{page}_ms"] = statistics.median(loads)
-                result[f"browser_change_{page}_ms"] = statistics.median(changes)
-            chromium.close()
-        result["server_peak_rss_mb"] = rss_mb(server.pid, "VmHWM")
-        result["server_rss_mb"] = rss_mb(server.pid)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        with dashboard_server(env, log_path, timeout=600) as (base, server):
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+                )
+                context = chromium.new_context(viewport={"width": 1400, "height": 1200})
+                tab = context.new_page()
+                tab.set_default_timeout(600_000)
+                result["first_load_ms"] = open_view(tab, base, "timeline")  # loads the tables
+                for page in PAGES:
+                    loads, changes = [], []
+                    for index in range(repeats):
+                        loads.append(open_view(tab, base, page))
+                        changes.append(change_period(tab, page, PERIODS[2 + index % 3]))
+                    result[f"browser_{page}_ms"] = statistics.median(loads)
+                    result[f"browser_change_{page}_ms"] = statistics.median(changes)
+                chromium.close()
+            result["server_peak_rss_mb"] = rss_mb(server.pid, "VmHWM")
+            result["server_rss_mb"] = rss_mb(server.pid)
+    except ServerDidNotStart as error:
+        raise SystemExit(f"{error}\n(log: {log_path})") from error
     return result
 
 

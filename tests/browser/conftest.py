@@ -7,32 +7,24 @@ Skipped only when /usr/bin/chromium is absent, and never when CI is set (then it
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = REPO / "screenshots"
 
 sys.path.insert(0, str(REPO / "tests" / "app"))
 from fixtures import write_fixture  # noqa: E402
+
+from newsdesk.devserver import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ServerDidNotStart,
+    dashboard_server,
+)
 
 
 def _require_chromium() -> None:
@@ -41,12 +33,6 @@ def _require_chromium() -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{CHROMIUM} is missing: the browser tests must run in CI")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-core)")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 EDITOR = "ana"
@@ -70,48 +56,14 @@ def _serve(tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str]) -> I
     _require_chromium()
     root = tmp_path_factory.mktemp("browser")
     data, corpus = write_fixture(root)
-    port = _free_port()
     env = dict(os.environ, NEWSDESK_DATA=str(data), NEWSDESK_CORPUS=str(corpus), **extra)
     env["NEWSDESK_DB_URL"] = f"sqlite:///{root / 'store.sqlite'}"
     log = tmp_path_factory.mktemp("log") / "streamlit.log"
-    with log.open("w") as stream:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with dashboard_server(env, log) as (base, _process):
+            yield base
+    except ServerDidNotStart as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
@@ -120,7 +72,7 @@ def browser():
 
     _require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
