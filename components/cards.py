@@ -77,8 +77,13 @@ def _people_html(ctx: Context, ids: list[str]) -> str:
     return ("، " if ctx.rtl else ", ").join(parts) or esc(ctx.t("card.none"))
 
 
-def card_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -> str:
-    """The card's text block as escaped HTML (no blank lines: it must stay one HTML block)."""
+def card_html(
+    ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame, notes: bool = True
+) -> str:
+    """The card's text block as escaped HTML (no blank lines: it must stay one HTML block).
+
+    `notes=False` leaves out the notes on conflicting sources: a projected slide has no room
+    for file names, and its date line already reads "9 or 10 November"."""
     t, lang, lookups = ctx.t, ctx.lang, ctx.data.lookups
     kind = row.get("type", "")
     color = TYPE_COLORS.get(kind, "#7f7f7f")
@@ -114,9 +119,9 @@ def card_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -> s
     summary = summary_of(row, lang)
     if summary:
         lines.append(f"<div class='nd-summary'>{esc(' '.join(summary.split()))}</div>")
-    notes = flag_notes(row, mentions, ctx.data.article_index(), lang, ctx.strings)
-    if notes:
-        items = "".join(f"<li>{esc(note)}</li>" for note in notes)
+    flagged = flag_notes(row, mentions, ctx.data.article_index(), lang, ctx.strings)
+    if notes and flagged:
+        items = "".join(f"<li>{esc(note)}</li>" for note in flagged)
         lines.append(f"<div class='nd-notes'><b>{esc(t('card.notes'))}:</b><ul>{items}</ul></div>")
     lines.append("</div>")
     return "".join(lines)

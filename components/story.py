@@ -73,8 +73,6 @@ STORY_CSS = f"""
 .st-key-{SLIDE_KEY} .nd-badge {{ font-size: 1.05rem; padding: .05rem .7rem; }}
 .st-key-{SLIDE_KEY} .nd-meta {{ font-size: 1.1rem; margin: .2rem 0; }}
 .st-key-{SLIDE_KEY} .nd-summary {{ font-size: 1.2rem; line-height: 1.55; margin: .5rem 0; }}
-.st-key-{SLIDE_KEY} .nd-notes {{ font-size: .95rem; }}
-.st-key-{SLIDE_KEY} .nd-notes ul {{ margin: 0; }}
 .st-key-{SLIDE_KEY} .nd-story-period {{ font-size: 2.3rem; font-weight: 700; line-height: 1.3; }}
 .st-key-{SLIDE_KEY} .nd-story-sub {{ font-size: 1.3rem; margin: .5rem 0; }}
 .st-key-{SLIDE_KEY} .nd-story-types {{ display: flex; flex-wrap: wrap; gap: .5rem;
@@ -255,7 +253,7 @@ def title_slide(ctx: Context) -> None:
 
 def event_slide(ctx: Context, row: Mapping[str, str]) -> None:
     """The card in large type, and how many sources report it."""
-    st.html(card_html(ctx, row, mentions_of(ctx, row["event_id"])))
+    st.html(card_html(ctx, row, mentions_of(ctx, row["event_id"]), notes=False))
     n_sources = len(split_list(row.get("source_articles", "")))
     st.html(direction_div(ctx, esc(ctx.t("story.sources", n=n_sources)), "nd-meta"))
 

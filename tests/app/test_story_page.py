@@ -194,3 +194,15 @@ def test_timeline_offers_to_present_from_the_selected_event(page: RunPage) -> No
     at = page("timeline", {"event": CALL_2020, "period": "war2020"})
     links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
     assert links["Present from here"] == f"period=war2020&event={CALL_2020}"
+
+
+def test_a_slide_leaves_out_the_notes_on_conflicting_sources(page: RunPage) -> None:
+    """The projected card keeps the date that says "9 or 10 November" but not the list of
+    source files behind it, which the Events page still shows."""
+    at = page("story", {"period": "war2020", "event": CONFLICT_EVENT})
+    assert_clean(at)
+    slide = html_of(at)
+    assert "9 or 10 November 2020" in slide
+    assert "class='nd-notes'" not in slide
+    events = page("events", {"event": CONFLICT_EVENT})
+    assert "class='nd-notes'" in html_of(events)
