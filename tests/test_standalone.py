@@ -4,7 +4,6 @@ are inline, the events are in them; and the PNG is a real PNG (or a clear PngUna
 from __future__ import annotations
 
 import io
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,7 +27,6 @@ from newsdesk.standalone import (
     timeline_html,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
 TITLE_XSS = "Road <closed> & <script>alert(1)</script>"
 
 
@@ -164,16 +162,7 @@ def test_map_html_refuses_a_link_it_cannot_inline() -> None:
         map_html(_map(), "Map", [], "en", {})
 
 
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: the PNG export must be tested in CI")
-    pytest.skip(f"{CHROMIUM} is not installed")
-
-
-def test_timeline_png_is_a_real_png() -> None:
-    _require_chromium()
+def test_timeline_png_is_a_real_png(chromium: Path) -> None:
     assert png_available() == (True, "")
     data = figure_png(_figure("ar"), width=1000, height=500, scale=2)
     assert data.startswith(PNG_MAGIC)

@@ -3,13 +3,11 @@ of that view, both languages, and an empty view saying so instead of offering em
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from pagerun import RunPage, texts_of
 
-CHROMIUM = Path("/usr/bin/chromium")
 FILES = [
     "karabakh-events-war2020.csv",
     "karabakh-events-war2020.xlsx",
@@ -55,11 +53,7 @@ def test_export_page_of_an_empty_view(page: RunPage) -> None:
     assert "Nothing to export" in texts_of(at)
 
 
-def test_the_png_is_drawn_on_request(page: RunPage) -> None:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: the PNG export must be tested in CI")
-        pytest.skip(f"{CHROMIUM} is not installed")
+def test_the_png_is_drawn_on_request(page: RunPage, chromium: Path) -> None:
     at = page("export", {"lang": "ar", "period": "war2020"})
     at.button(key="w_export_png").click().run()
     assert not at.exception

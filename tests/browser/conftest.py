@@ -1,7 +1,8 @@
 """One Streamlit server on the fixture data and one headless Debian chromium per test session
 (and a second server, with an editor account and its own store, for the editor's test).
 
-Skipped only when /usr/bin/chromium is absent, and never when CI is set (then it fails).
+Skipped only when /usr/bin/chromium is absent, and never when CI is set (then it fails): see
+the `chromium` fixture in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -20,40 +21,30 @@ sys.path.insert(0, str(REPO / "tests" / "app"))
 from fixtures import write_fixture  # noqa: E402
 
 from newsdesk.devserver import (  # noqa: E402
-    CHROMIUM,
     CHROMIUM_ARGS,
     ServerDidNotStart,
     dashboard_server,
 )
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: the browser tests must run in CI")
-    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-core)")
-
 
 EDITOR = "ana"
 EDITOR_PASSWORD = "browser-editor-password"
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[str]:
     yield from _serve(tmp_path_factory, {})
 
 
 @pytest.fixture(scope="module")
-def editor_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def editor_server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[str]:
     from newsdesk.auth import EDITORS_ENV, hash_password
 
     yield from _serve(tmp_path_factory, {EDITORS_ENV: f"{EDITOR}:{hash_password(EDITOR_PASSWORD)}"})
 
 
 def _serve(tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str]) -> Iterator[str]:
-    """A streamlit server on a fresh copy of the fixture data, with its own store."""
-    _require_chromium()
+    """A streamlit server on a fresh copy of the fixture data, with its own store (only
+    started where Chromium can use it)."""
     root = tmp_path_factory.mktemp("browser")
     data, corpus = write_fixture(root)
     env = dict(os.environ, NEWSDESK_DATA=str(data), NEWSDESK_CORPUS=str(corpus), **extra)
@@ -67,14 +58,13 @@ def _serve(tmp_path_factory: pytest.TempPathFactory, extra: dict[str, str]) -> I
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(chromium: Path):
     from playwright.sync_api import sync_playwright
 
-    _require_chromium()
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
