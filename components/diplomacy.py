@@ -39,8 +39,9 @@ def arc_from_selection(state: object) -> tuple[str, str] | None:
 
 
 def arcs_of_view(ctx: Context, places: pd.DataFrame) -> pd.DataFrame:
-    actors = {a: row.get("country", "") for a, row in ctx.data.lookups.actors.items()}
-    return diplomacy_arcs(ctx.events, actors, capital_places(str(lexicon_dir())), places)
+    return diplomacy_arcs(
+        ctx.events, ctx.data.lookups.countries(), capital_places(str(lexicon_dir())), places
+    )
 
 
 def diplomacy(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:

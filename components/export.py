@@ -73,17 +73,12 @@ def heading_lines(ctx: Context, view: ExportView) -> list[str]:
     return [f"{view.period} · {ctx.t('export.n_events', n=f'{len(ctx.events):,}')}", filters]
 
 
-def _lazy(ctx: Context, kind: str, make: Callable[[], bytes]) -> Callable[[], bytes]:
-    key = view_key(ctx)
-    return lambda: _cached(kind, key, make)
-
-
 def _item(label: str, help_text: str) -> None:
     st.markdown(f"**{label}**")
     st.caption(help_text)
 
 
-def _button(ctx: Context, kind: str, data: object, file_name: str, mime: str) -> None:
+def _button(kind: str, data: bytes | Callable[[], bytes], file_name: str, mime: str) -> None:
     st.download_button(
         file_name,
         data,
@@ -95,58 +90,53 @@ def _button(ctx: Context, kind: str, data: object, file_name: str, mime: str) ->
     )
 
 
+def _offer(ctx: Context, kind: str, make: Callable[[], bytes], file_name: str, mime: str) -> None:
+    """A download whose file is built on the click, once per kind and view."""
+    key = view_key(ctx)
+    _button(kind, lambda: _cached(kind, key, make), file_name, mime)
+
+
 def _tables(ctx: Context, stem: str, view: ExportView) -> None:
     events = ctx.events
     table = events[list(EVENTS)]
     _item(ctx.t("export.csv"), ctx.t("export.csv_help"))
-    _button(
-        ctx, "csv", _lazy(ctx, "csv", lambda: table_csv(table, "events")), f"{stem}.csv", "text/csv"
-    )
+    _offer(ctx, "csv", lambda: table_csv(table, "events"), f"{stem}.csv", "text/csv")
     _item(ctx.t("export.xlsx"), ctx.t("export.xlsx_help"))
-    _button(
-        ctx,
-        "xlsx",
-        _lazy(ctx, "xlsx", lambda: tables_xlsx({"events": table})),
-        f"{stem}.xlsx",
-        XLSX_MIME,
-    )
+    _offer(ctx, "xlsx", lambda: tables_xlsx({"events": table}), f"{stem}.xlsx", XLSX_MIME)
     _item(ctx.t("export.json"), ctx.t("export.json_help"))
     lookups = ctx.data.lookups
-    _button(
+    _offer(
         ctx,
         "json",
-        _lazy(ctx, "json", lambda: events_json(events, lookups, view).data),
+        lambda: events_json(events, lookups, view).data,
         f"{stem}.json",
         "application/json",
     )
 
 
-def _charts(ctx: Context, stem: str, view: ExportView) -> None:
+def _charts(ctx: Context, view: ExportView) -> None:
     lines = heading_lines(ctx, view)
     title = f"{ctx.t('nav.timeline')} · {view.title}"
     unit = aggregation_unit(ctx)
     if unit:
         st.caption(ctx.t("export.aggregated", unit=ctx.t(f"timeline.unit.{unit}")))
     _item(ctx.t("export.timeline_html"), ctx.t("export.timeline_html_help"))
-    _button(
+    timeline_stem = file_stem(ctx.filters, "timeline")
+    _offer(
         ctx,
         "timeline-html",
-        _lazy(
-            ctx,
-            "timeline-html",
-            lambda: timeline_html(build_timeline(ctx)[0], title, lines, ctx.lang),
-        ),
-        f"{stem.replace('-events-', '-timeline-')}.html",
+        lambda: timeline_html(build_timeline(ctx)[0], title, lines, ctx.lang),
+        f"{timeline_stem}.html",
         "text/html",
     )
     _item(ctx.t("export.timeline_png"), ctx.t("export.timeline_png_help"))
-    _png(ctx, stem)
+    _png(ctx, timeline_stem)
     _item(ctx.t("export.map_html"), ctx.t("export.map_html_help"))
-    _button(
+    _offer(
         ctx,
         "map-html",
-        _lazy(ctx, "map-html", lambda: _map_file(ctx, view, lines)),
-        f"{stem.replace('-events-', '-map-')}.html",
+        lambda: _map_file(ctx, view, lines),
+        f"{file_stem(ctx.filters, 'map')}.html",
         "text/html",
     )
 
@@ -178,13 +168,7 @@ def _png(ctx: Context, stem: str) -> None:
     if not kept or kept[0] != key:
         return
     if isinstance(kept[1], bytes):
-        _button(
-            ctx,
-            "timeline-png",
-            kept[1],
-            f"{stem.replace('-events-', '-timeline-')}.png",
-            "image/png",
-        )
+        _button("timeline-png", kept[1], f"{stem}.png", "image/png")
     else:
         st.warning(ctx.t("export.png_unavailable", reason=kept[1]))
 
@@ -194,28 +178,28 @@ def _tools(ctx: Context, stem: str, view: ExportView) -> None:
     counts = plan(events, lookups, SLIDE_LIMIT)
     _item(ctx.t("export.timelinejs"), ctx.t("export.timelinejs_help"))
     _notes(ctx, "TimelineJS", counts["timelinejs"], "export.skipped_date")
-    _button(
+    _offer(
         ctx,
         "timelinejs",
-        _lazy(ctx, "timelinejs", lambda: timelinejs_json(events, lookups, strings, view).data),
+        lambda: timelinejs_json(events, lookups, strings, view).data,
         f"{stem}-timelinejs.json",
         "application/json",
     )
     _item(ctx.t("export.storymap"), ctx.t("export.storymap_help"))
     _notes(ctx, "StoryMapJS", counts["storymap"], "export.skipped_place")
-    _button(
+    _offer(
         ctx,
         "storymap",
-        _lazy(ctx, "storymap", lambda: storymap_json(events, lookups, strings, view).data),
+        lambda: storymap_json(events, lookups, strings, view).data,
         f"{stem}-storymap.json",
         "application/json",
     )
     _item(ctx.t("export.plover"), ctx.t("export.plover_help"))
     _notes(ctx, "PLOVER", counts["plover"], "export.skipped_plover")
-    _button(
+    _offer(
         ctx,
         "plover",
-        _lazy(ctx, "plover", lambda: plover_jsonl(events, lookups, view).data),
+        lambda: plover_jsonl(events, lookups, view).data,
         f"{stem}-plover.jsonl",
         "application/x-ndjson",
     )
@@ -250,7 +234,7 @@ def export_page(ctx: Context) -> None:
         _tables(ctx, stem, view)
     with columns[1]:
         st.subheader(ctx.t("export.section_charts"))
-        _charts(ctx, stem, view)
+        _charts(ctx, view)
     with columns[2]:
         st.subheader(ctx.t("export.section_tools"))
         _tools(ctx, stem, view)

@@ -272,8 +272,8 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
             located_rows.index, located_rows["lat"], located_rows["lon"], strict=True
         )
     }
-    actor_country = {a: r.get("country", "") for a, r in ctx.data.lookups.actors.items()}
-    where = whereabouts(row, located, actor_country, capital_places(str(lexicon_dir())))
+    countries = ctx.data.lookups.countries()
+    where = whereabouts(row, located, countries, capital_places(str(lexicon_dir())))
     color = TYPE_COLORS.get(row.get("type", ""), "#7f7f7f")
     points = [
         {
@@ -287,8 +287,13 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
     close = all(in_region(p["lat"], p["lon"]) for p in points)
     near = all(in_region(p["lat"], p["lon"], NEARBY) for p in points)
     outline = {"color": "#7d7d7d", "weight": 0.6, "fill": False}
-    nkao = {"color": "#222", "weight": 2, "dashArray": "6 4", "fillColor": "#d62728"}
-    nkao["fillOpacity"] = 0.12
+    nkao = {
+        "color": "#222",
+        "weight": 2,
+        "dashArray": "6 4",
+        "fillColor": "#d62728",
+        "fillOpacity": 0.12,
+    }
     outlines = [styled(layers.get("nkao"), nkao)]
     if near:
         outlines.insert(0, styled(layers.get("districts"), outline))

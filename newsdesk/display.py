@@ -120,6 +120,10 @@ class Lookups:
     def place(self, place_id: str, lang: str) -> str:
         return self._name(self.places.get(place_id), place_id, lang)
 
+    def countries(self) -> dict[str, str]:
+        """Actor id -> country id: whose capital a call or meeting without a venue is drawn at."""
+        return {actor_id: row.get("country", "") for actor_id, row in self.actors.items()}
+
     def topic(self, topic_id: str, lang: str) -> str:
         return self._name(self.topics.get(topic_id), topic_id, lang)
 

@@ -16,10 +16,8 @@ from dataclasses import dataclass
 from newsdesk.tables import split_list
 
 TITLE = ""  # the event id of the title slide (no `event=` in the URL)
-AUTO_MIN, AUTO_MAX = (
-    5,
-    600,
-)  # seconds; a shorter interval cannot be read out, a longer one is a pause
+# seconds; a shorter interval cannot be read out, a longer one is a pause
+AUTO_MIN, AUTO_MAX = 5, 600
 # Around Karabakh: a place in this box is shown close up, with the districts around it.
 REGION = (38.3, 41.5, 44.0, 48.5)  # south, north, west, east
 # The South Caucasus and its edges (Baku, Tbilisi, Tabriz): drawn from the detailed regional
