@@ -10,8 +10,10 @@ import csv
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -84,25 +86,26 @@ def write_frame(path: Path, columns: Sequence[str], frame: pd.DataFrame) -> None
     """Write a frame of string cells atomically, quoted as `write_rows` quotes: the column-speed
     path for tables of a million rows (the synthetic speed-test tables), where building a dict
     per row would take longer than drawing the data."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
+    with _replacing(path) as stream:
         frame.reindex(columns=list(columns)).fillna("").to_csv(
-            tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL
+            stream, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL
         )
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_text_atomic(path: Path, text: str) -> None:
+    with _replacing(path) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 stream to a temporary file beside `path` that replaces it only once the writing
+    has finished: a crash or an error leaves the old file whole and no temporary behind."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            yield stream
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
