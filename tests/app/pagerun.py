@@ -7,20 +7,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.frame import EDITOR_PAGES
+from components.frame import PAGES as PAGE_FILES
+
 REPO = Path(__file__).resolve().parents[2]
 ENTRY = str(REPO / "dashboard.py")
-PAGES = {
-    "home": None,
-    "timeline": "pages/timeline.py",
-    "events": "pages/events.py",
-    "map": "pages/map.py",
-    "sources": "pages/sources.py",
-    "story": "pages/story.py",
-    "export": "pages/export.py",
-    "editor": "pages/editor.py",
-}
+# Page name -> the file to switch to; home is the entry script itself (no switch).
+PAGES = {name: None if file == "dashboard.py" else file for name, file in PAGE_FILES.items()}
 # The pages a reader's menu lists (the editor page is listed only to signed-in editors).
-READER_PAGES = [name for name in PAGES if name != "editor"]
+READER_PAGES = [name for name in PAGES if name not in EDITOR_PAGES]
 TIMEOUT = 30  # the first run imports plotly and pandas
 
 
