@@ -1,6 +1,6 @@
 """Home page (the entry point): `streamlit run dashboard.py`."""
 
-from components.frame import frame
+from components.frame.page import frame
 from components.home import home_page
 
 ctx = frame("home")

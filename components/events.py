@@ -6,9 +6,9 @@ import math
 
 import streamlit as st
 
-from components.cards import event_card
-from components.frame import Context, empty_message
-from newsdesk.display import md_escape
+from components.frame.page import Context, empty_message
+from components.shared.cards import event_card
+from newsdesk.view.display import md_escape
 
 PAGE_SIZE = 20
 W_PAGE = "w_pg"

@@ -14,14 +14,14 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.frame import Context, empty_message
-from components.map_assets import local_files
-from components.map_common import geo_layers, places_of
-from components.map_page import build_district_map
+from components.frame.page import Context, empty_message
+from components.map.page import build_district_map
+from components.shared.map_assets import local_files
+from components.shared.map_common import geo_layers, places_of
 from components.timeline import aggregation_unit, build_timeline
-from newsdesk.exports import table_csv, tables_xlsx
-from newsdesk.geo import district_counts
-from newsdesk.publish_formats import (
+from newsdesk.contract.schema import EVENTS
+from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
+from newsdesk.formats.publish_formats import (
     SLIDE_LIMIT,
     ExportView,
     events_json,
@@ -31,14 +31,14 @@ from newsdesk.publish_formats import (
     storymap_json,
     timelinejs_json,
 )
-from newsdesk.schema import EVENTS
-from newsdesk.standalone import (
+from newsdesk.formats.standalone import (
     PngUnavailable,
     figure_png,
     map_html,
     png_available,
     timeline_html,
 )
+from newsdesk.view.geo import district_counts
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PNG_WIDTH = 1400  # drawn at scale 2: 2800 pixels wide

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.cards import event_card
-from components.figures import counts_bar_figure, type_counts_figure
-from components.frame import Context, empty_message
-from newsdesk.display import format_event_date, list_join, md_escape
-from newsdesk.filters import counts_per_period, key_events
-from newsdesk.schema import EVENT_TYPES
+from components.frame.page import Context, empty_message
+from components.shared.cards import event_card
+from components.shared.charts import counts_bar_figure, type_counts_figure
+from newsdesk.contract.schema import EVENT_TYPES
+from newsdesk.view.display import format_event_date, list_join, md_escape
+from newsdesk.view.filters import counts_per_period, key_events
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 

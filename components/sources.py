@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.cards import event_link, title_of
-from components.data import article_text, corpus_dir
-from components.frame import Context
-from newsdesk.display import format_event_date, highlight_html, isolate, md_escape
+from components.frame.data import article_text, corpus_dir
+from components.frame.page import Context
+from components.shared.cards import event_link, title_of
+from newsdesk.view.display import format_event_date, highlight_html, isolate, md_escape
 
 W_ARTICLE = "w_article"
 

@@ -1,7 +1,7 @@
 """Presenter page: the events of the view as slides, one at a time, for a room and a projector.
 
 A deck is a title slide for the period and then each event of the view in date order
-(newsdesk.story). The slide is in the URL (`event=<id>`, none for the title slide) with the
+(newsdesk.view.deck). The slide is in the URL (`event=<id>`, none for the title slide) with the
 shared filters (`period=`, `from=`/`to=`, `type=` ...), so a copied link opens the same slide of
 the same story, the browser's back button steps back, and a presenter can prepare a deck of
 links. `auto=<seconds>` advances by itself and stops at the last slide.
@@ -28,17 +28,15 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from components.cards import card_html, mentions_of, short_date, title_of
-from components.figures import TYPE_COLORS, selected_event_ids, slide_strip_figure
-from components.frame import W_FROM, W_PERIOD, W_TO, Context, empty_message
-from components.map_common import direction_div, folium_frame_css, geo_layers, places_of
-from components.maps import slide_map, styled
-from newsdesk.display import esc, format_event_date, list_join, md_escape
-from newsdesk.geo import capital_places
-from newsdesk.lexicon_files import lexicon_dir
-from newsdesk.periods import CUSTOM, PERIOD_IDS
-from newsdesk.schema import EVENT_TYPES
-from newsdesk.story import (
+from components.frame.page import W_FROM, W_PERIOD, W_TO, Context, empty_message
+from components.shared.cards import card_html, mentions_of, short_date, title_of
+from components.shared.charts import TYPE_COLORS, selected_event_ids, slide_strip_figure
+from components.shared.map_common import direction_div, folium_frame_css, geo_layers, places_of
+from components.shared.maps import slide_map, styled
+from newsdesk.config import lexicon_dir
+from newsdesk.contract.schema import EVENT_TYPES
+from newsdesk.contract.tables import split_list
+from newsdesk.view.deck import (
     NEARBY,
     TITLE,
     Slide,
@@ -48,7 +46,9 @@ from newsdesk.story import (
     strip_window,
     whereabouts,
 )
-from newsdesk.tables import split_list
+from newsdesk.view.display import esc, format_event_date, list_join, md_escape
+from newsdesk.view.geo import capital_places
+from newsdesk.view.periods import CUSTOM, PERIOD_IDS
 
 EVENT, AUTO = "event", "auto"  # the page's own URL parameters
 W_STORY_PERIOD, W_STORY_FROM, W_STORY_TO = "w_story_period", "w_story_from", "w_story_to"

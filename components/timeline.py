@@ -5,18 +5,18 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.cards import event_card
-from components.figures import (
+from components.frame.page import PAGE_ICONS, Context, empty_message, url_choice
+from components.shared.cards import event_card
+from components.shared.charts import (
     counts_bar_figure,
     heat_strip_figure,
     selected_event_ids,
     timeline_figure,
 )
-from components.frame import PAGE_ICONS, Context, empty_message, url_choice
-from newsdesk.display import timeline_rows
-from newsdesk.filters import counts_per_period
-from newsdesk.periods import bands
-from newsdesk.schema import EVENT_TYPES
+from newsdesk.contract.schema import EVENT_TYPES
+from newsdesk.view.display import timeline_rows
+from newsdesk.view.filters import counts_per_period
+from newsdesk.view.periods import bands
 
 MAX_MARKERS = 5_000  # above this the timeline shows counts, not single events
 LANES = ("type", "person")

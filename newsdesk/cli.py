@@ -1,6 +1,6 @@
 """The command line: build the tables from a corpus, evaluate against a gold file, and the
 editors' commands (validate, apply, history, diff, restore, export, hash-password), which
-run the same code as the editor page (`newsdesk.editor_cli`)."""
+run the same code as the editor page (`newsdesk.editors.commands`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from newsdesk.corpus import default_corpus_dir
-from newsdesk.editor_cli import EDITOR_COMMANDS, add_editor_commands, run_editor_command
-from newsdesk.lexicon_files import REPO_ROOT
+from newsdesk.config import DATA_DIR, corpus_dir
+from newsdesk.editors.commands import EDITOR_COMMANDS, add_editor_commands, run_editor_command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="extract event tables from a corpus folder")
     build.add_argument("--corpus", type=Path, default=None, help="folder of .txt articles")
-    build.add_argument("--out", type=Path, default=REPO_ROOT / "data", help="output folder")
+    build.add_argument("--out", type=Path, default=DATA_DIR, help="output folder")
     build.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
 
     evaluate = commands.add_parser("evaluate", help="score extraction against gold labels")
@@ -34,13 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in EDITOR_COMMANDS:
         return run_editor_command(args)
     if args.command == "build":
-        return _build(args.corpus or default_corpus_dir(), args.out, max(1, args.jobs))
+        return _build(args.corpus or corpus_dir(), args.out, max(1, args.jobs))
     return _evaluate(args.corpus, args.gold, args.verbose)
 
 
 def _build(corpus: Path, out: Path, jobs: int) -> int:
-    from newsdesk.build import run_build, write_tables
-    from newsdesk.gazetteer import load_gazetteer
+    from newsdesk.pipeline.build import run_build, write_tables
+    from newsdesk.pipeline.gazetteer import load_gazetteer
 
     started = time.perf_counter()
     try:
@@ -64,7 +63,7 @@ def _build(corpus: Path, out: Path, jobs: int) -> int:
 
 
 def _evaluate(corpus: Path, gold: Path, verbose: bool) -> int:
-    from newsdesk.evaluate import evaluate_corpus, format_report
+    from newsdesk.pipeline.evaluate import evaluate_corpus, format_report
 
     try:
         report = evaluate_corpus(corpus, gold)

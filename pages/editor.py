@@ -1,7 +1,7 @@
 """Editor page (signed-in editors only; readers see a sign-in form and no menu entry)."""
 
-from components.editor import editor_page
-from components.frame import frame
+from components.editor.page import editor_page
+from components.frame.page import frame
 
 ctx = frame("editor")
 with ctx.body:

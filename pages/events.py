@@ -1,7 +1,7 @@
 """Events page."""
 
 from components.events import events_page
-from components.frame import frame
+from components.frame.page import frame
 
 ctx = frame("events")
 with ctx.body:

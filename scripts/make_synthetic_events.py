@@ -37,8 +37,8 @@ import pandas as pd
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsdesk.schema import EVENT_TYPES, TABLES  # noqa: E402
-from newsdesk.tables import read_table, write_frame, write_rows  # noqa: E402
+from newsdesk.contract.schema import EVENT_TYPES, TABLES  # noqa: E402
+from newsdesk.contract.tables import read_table, write_frame, write_rows  # noqa: E402
 
 PRECISIONS = ("day", "week", "month", "year")
 PRECISION_WEIGHTS = (0.6, 0.2, 0.1, 0.1)

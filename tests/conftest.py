@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.devserver import CHROMIUM
-from newsdesk.store import DB_URL_ENV
+from devserver import CHROMIUM
+from newsdesk.config import DB_URL_ENV
 
 
 @pytest.fixture(autouse=True)

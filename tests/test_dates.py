@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from newsdesk.arabic import normalize
-from newsdesk.dates import find_dates, resolve
+from newsdesk.language.arabic import normalize
+from newsdesk.pipeline.dates import find_dates, resolve
 
 PUBLISHED = dt.date(2023, 4, 15)  # a Saturday
 

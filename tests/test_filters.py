@@ -8,7 +8,8 @@ import itertools
 import pandas as pd
 import pytest
 
-from newsdesk.filters import (
+from newsdesk.contract.schema import EVENTS
+from newsdesk.view.filters import (
     ANY_STATUS,
     Filters,
     Vocabulary,
@@ -21,8 +22,7 @@ from newsdesk.filters import (
     related_events,
     to_params,
 )
-from newsdesk.periods import PERIOD_IDS, bands, get_period, period_range
-from newsdesk.schema import EVENTS
+from newsdesk.view.periods import PERIOD_IDS, bands, get_period, period_range
 
 
 def event(event_id: str, date: str, precision: str = "day", **fields: str) -> dict[str, str]:
@@ -252,8 +252,8 @@ def test_empty_tables() -> None:
 
 
 def test_fast_normalisation_equals_newsdesk_arabic() -> None:
-    from newsdesk.arabic import normalize
-    from newsdesk.filters import normalize_many
+    from newsdesk.language.arabic import normalize
+    from newsdesk.view.filters import normalize_many
 
     samples = [
         "إلهام  علييف\u00a0يستقبل ﻻفروف",
@@ -326,7 +326,7 @@ def test_counts_per_period_months_and_mondays() -> None:
 
 
 def test_indexed_mentions_are_found_by_their_event_row() -> None:
-    from newsdesk.filters import event_mentions, index_mentions
+    from newsdesk.view.filters import event_mentions, index_mentions
 
     prepared = prepare_events(
         pd.DataFrame([event("late", "2022-01-01"), event("early", "2020-01-01"), event("x", "")])
@@ -354,7 +354,7 @@ def test_indexed_mentions_are_found_by_their_event_row() -> None:
 def test_row_index_answers_as_the_scans_do() -> None:
     """The prepared frame's row index (people, topics, date order) gives the scans' answers;
     derived frames (a copy, a filtered view) are answered by the scans themselves."""
-    from newsdesk.filters import _RowIndex, index_mentions
+    from newsdesk.view.filters import _RowIndex, index_mentions
 
     people = ["putin", "aliyev", "pashinyan", "erdogan", "a.b", ""]
     rows = []

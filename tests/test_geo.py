@@ -1,4 +1,4 @@
-"""newsdesk.geo on small frames made here: counting by district through the place record,
+"""newsdesk.view.geo on small frames made here: counting by district through the place record,
 markers per place and type, the reader's selection, diplomacy arcs, and broken layer files."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsdesk import geo
+from newsdesk.view import geo
 
 PLACES = {
     "lachin": {"district_id": "az-lachin", "kind": "town", "lat": "39.6383", "lon": "46.5461"},

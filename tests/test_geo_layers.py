@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from newsdesk import geo
-from newsdesk.geobuild import area_km2, distance_km
-from newsdesk.lexicon_files import read_lexicon
+from geobuild import area_km2, distance_km
+from newsdesk.language.lexicon import read_lexicon
+from newsdesk.view import geo
 
 GEO = Path(__file__).resolve().parent.parent / "data" / "geo"
 

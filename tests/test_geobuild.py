@@ -10,7 +10,7 @@ import struct
 import pytest
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 
-from newsdesk import geobuild as gb
+import geobuild as gb
 
 # Two unit squares side by side sharing one arc (arc 0 is their common edge), quantized.
 TOPOLOGY = {

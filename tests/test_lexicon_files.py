@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import schema
-from newsdesk.arabic import normalize as norm
+from newsdesk.contract import schema
+from newsdesk.language.arabic import normalize as norm
 
 LEX = Path(__file__).resolve().parent.parent / "data" / "lexicon"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import schema
-from newsdesk.build import event_rows, names_for, process_file, run_build, write_tables
 from newsdesk.cli import main
-from newsdesk.gazetteer import load_gazetteer
-from newsdesk.merge import cluster_mentions, to_records
+from newsdesk.contract import schema
+from newsdesk.pipeline.build import event_rows, names_for, process_file, run_build, write_tables
+from newsdesk.pipeline.gazetteer import load_gazetteer
+from newsdesk.pipeline.merge import cluster_mentions, to_records
 
 CALLS = """scroll to top
 أردوغان وعلييف يبحثان الوضع في المنطقة

@@ -1,5 +1,5 @@
 """The publishing exports held to the fields their formats document (see the module docstring of
-newsdesk.publish_formats for where each list of fields comes from), on made-up events built
+newsdesk.formats.publish_formats for where each list of fields comes from), on made-up events built
 here: every date precision, a multi-day range, Arabic and English, events with and without a
 place, HTML and a <script> in the text, an event with no PLOVER category, an empty view."""
 
@@ -13,10 +13,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from newsdesk.display import Lookups, load_strings
-from newsdesk.exports import table_csv, tables_xlsx
-from newsdesk.filters import Filters
-from newsdesk.publish_formats import (
+from newsdesk.contract.schema import EVENTS, TABLES
+from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
+from newsdesk.formats.publish_formats import (
     ExportView,
     events_json,
     file_stem,
@@ -27,7 +26,8 @@ from newsdesk.publish_formats import (
     timeline_date,
     timelinejs_json,
 )
-from newsdesk.schema import EVENTS, TABLES
+from newsdesk.view.display import Lookups, load_strings
+from newsdesk.view.filters import Filters
 
 SCRIPT = "<script>alert('x')</script>"
 PLOVER_CATEGORIES = {

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from newsdesk.arabic import normalize
-from newsdesk.dates import find_dates
-from newsdesk.published import anniversaries, infer_date, stated_date
+from newsdesk.language.arabic import normalize
+from newsdesk.pipeline.dates import find_dates
+from newsdesk.pipeline.publication_date import anniversaries, infer_date, stated_date
 
 
 def head(*lines: str):

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk import schema
-from newsdesk.build import run_build, write_tables
-from newsdesk.corpus import default_corpus_dir
-from newsdesk.corrections import publish
-from newsdesk.gazetteer import load_gazetteer
-from newsdesk.tables import load_tables, split_list
+from newsdesk.config import corpus_dir
+from newsdesk.contract import schema
+from newsdesk.contract.tables import load_tables, split_list
+from newsdesk.editors.corrections import publish
+from newsdesk.pipeline.build import run_build, write_tables
+from newsdesk.pipeline.gazetteer import load_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -88,11 +88,9 @@ def test_articles_table_holds_no_article_text(tables):
     assert tables["articles"]["published_basis"].isin(schema.PUBLISHED_BASES).all()
 
 
-@pytest.mark.skipif(
-    not default_corpus_dir().is_dir(), reason="the corpus folder is not beside the repo"
-)
+@pytest.mark.skipif(not corpus_dir().is_dir(), reason="the corpus folder is not beside the repo")
 def test_rebuild_reproduces_the_shipped_tables(tmp_path):
-    result = run_build(default_corpus_dir())
+    result = run_build(corpus_dir())
     write_tables(result, tmp_path, load_gazetteer())
     for name in ("events", "mentions", "articles", "actors", "places", "topics"):
         built = (tmp_path / f"{name}.csv").read_text(encoding="utf-8")

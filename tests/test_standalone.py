@@ -12,13 +12,11 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from components.figures import timeline_figure
-from components.map_assets import local_files
-from components.maps import MapText, folium_map
-from newsdesk.display import Lookups, load_strings, timeline_rows
-from newsdesk.filters import prepare_events
-from newsdesk.schema import EVENTS
-from newsdesk.standalone import (
+from components.shared.charts import timeline_figure
+from components.shared.map_assets import local_files
+from components.shared.maps import MapText, folium_map
+from newsdesk.contract.schema import EVENTS
+from newsdesk.formats.standalone import (
     PNG_MAGIC,
     PngUnavailable,
     figure_png,
@@ -26,6 +24,8 @@ from newsdesk.standalone import (
     png_available,
     timeline_html,
 )
+from newsdesk.view.display import Lookups, load_strings, timeline_rows
+from newsdesk.view.filters import prepare_events
 
 TITLE_XSS = "Road <closed> & <script>alert(1)</script>"
 

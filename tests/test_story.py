@@ -1,12 +1,11 @@
-"""The presenter's deck rules (newsdesk.story): slide positions and neighbours, stale links,
+"""The presenter's deck rules (newsdesk.view.deck): slide positions and neighbours, stale links,
 auto-advance intervals from a URL, the strip's window, and where a slide's map points."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsdesk.periods import get_period, period_range
-from newsdesk.story import (
+from newsdesk.view.deck import (
     AUTO_MAX,
     AUTO_MIN,
     NEARBY,
@@ -18,6 +17,7 @@ from newsdesk.story import (
     strip_window,
     whereabouts,
 )
+from newsdesk.view.periods import get_period, period_range
 
 DECK = ["a", "b", "c"]
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.corrections import publish
-from newsdesk.display import Lookups
-from newsdesk.filters import Filters, filter_events, prepare_events
-from newsdesk.schema import TABLES
-from newsdesk.tables import load_tables, split_list
+from newsdesk.contract.schema import TABLES
+from newsdesk.contract.tables import load_tables, split_list
+from newsdesk.editors.corrections import publish
+from newsdesk.view.display import Lookups
+from newsdesk.view.filters import Filters, filter_events, prepare_events
 
 REPO = Path(__file__).resolve().parents[1]
 _SPEC = importlib.util.spec_from_file_location(

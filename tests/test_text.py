@@ -1,8 +1,8 @@
 """Debris removal, sentence offsets and normalisation keep pointing at the original text."""
 
-from newsdesk.arabic import normalize, normalize_with_map
-from newsdesk.datefmt import format_date
-from newsdesk.text import split_article
+from newsdesk.language.arabic import normalize, normalize_with_map
+from newsdesk.language.dates import format_date
+from newsdesk.pipeline.text import split_article
 
 ARTICLE = (
     "scroll to top\n"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from newsdesk.schema import TABLES
-from newsdesk.tables import write_rows
+from newsdesk.contract.schema import TABLES
+from newsdesk.contract.tables import write_rows
 
 XSS_EVENT = "ev-fx-incident-2022-12-12"
 CONFLICT_EVENT = "ev-fx-agreement-2020-11-09"

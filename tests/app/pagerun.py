@@ -7,8 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.frame import EDITOR_PAGES
-from components.frame import PAGES as PAGE_FILES
+from components.frame.page import EDITOR_PAGES
+from components.frame.page import PAGES as PAGE_FILES
 
 REPO = Path(__file__).resolve().parents[2]
 ENTRY = str(REPO / "dashboard.py")

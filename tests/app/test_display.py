@@ -9,8 +9,8 @@ import json
 import pandas as pd
 import pytest
 
-from newsdesk.display import (
-    STRINGS_PATH,
+from newsdesk.config import UI_STRINGS_PATH
+from newsdesk.view.display import (
     Lookups,
     event_date_text,
     flag_notes,
@@ -21,7 +21,7 @@ from newsdesk.display import (
     passage_context_html,
     timeline_rows,
 )
-from newsdesk.filters import prepare_events
+from newsdesk.view.filters import prepare_events
 
 
 @pytest.mark.parametrize(
@@ -181,13 +181,13 @@ def test_timeline_rows_escape_hover_and_repeat_events_per_person() -> None:
 
 
 def test_ui_strings_complete_in_both_languages() -> None:
-    table = json.loads(STRINGS_PATH.read_text(encoding="utf-8"))
+    table = json.loads(UI_STRINGS_PATH.read_text(encoding="utf-8"))
     assert set(table["en"]) == set(table["ar"])
     assert all(value.strip() for lang in table.values() for value in lang.values())
 
 
 def test_column_date_labels_equal_the_card_dates() -> None:
-    from newsdesk.display import date_labels
+    from newsdesk.view.display import date_labels
 
     frame = pd.DataFrame(
         {

@@ -14,9 +14,9 @@ from fixtures import CALL_2020, XSS_EVENT
 from pagerun import run_page, texts_of
 from streamlit.testing.v1 import AppTest
 
-from newsdesk.auth import EDITORS_ENV, hash_password
-from newsdesk.editing import Desk
-from newsdesk.exports import table_csv
+from newsdesk.editors.auth import EDITORS_ENV, hash_password
+from newsdesk.editors.desk import Desk
+from newsdesk.editors.spreadsheets import table_csv
 
 PASSWORD = "editor-password-1"
 
@@ -219,8 +219,8 @@ def test_the_page_in_arabic(editors: None) -> None:
 def test_the_table_editor_goes_through_the_same_checks(fixture_dirs, on_fixture: None) -> None:
     """What st.data_editor returns (strings, a _delete checkbox, an added row with gaps) is
     checked like an upload; AppTest cannot type into the grid, so its output is built here."""
-    from components.editor import frame_sheet
-    from newsdesk.schema import EVENTS
+    from components.editor.page import frame_sheet
+    from newsdesk.contract.schema import EVENTS
 
     data_dir, _ = fixture_dirs
     desk = Desk.open(data_dir)

@@ -10,8 +10,8 @@ import pytest
 from pagerun import RunPage, texts_of
 from test_app_pages import assert_clean, card_titles
 
-from components.diplomacy import arc_from_selection
-from newsdesk.display import md_escape
+from components.map.diplomacy import arc_from_selection
+from newsdesk.view.display import md_escape
 
 
 def district_table(at) -> dict[str, int]:
@@ -135,11 +135,11 @@ def test_empty_view_on_the_map(page: RunPage) -> None:
 def test_leaflet_assets_come_from_installed_packages() -> None:
     """The links folium's map gets point at files of the pinned XStatic packages, served by
     Streamlit's component route, never at a CDN."""
-    from components import map_assets
+    from components.shared import map_assets
 
     for path in map_assets.asset_files():
         assert path.is_file() and path.stat().st_size > 500, path
     links = map_assets.LEAFLET_JS + map_assets.LEAFLET_CSS + map_assets.CLUSTER_JS
     links += map_assets.CLUSTER_CSS
     for _name, url in links:
-        assert url.startswith("../components.map_assets.") and "//" not in url, url
+        assert url.startswith("../components.shared.map_assets.") and "//" not in url, url

@@ -20,7 +20,7 @@ SCREENSHOTS = REPO / "screenshots"
 sys.path.insert(0, str(REPO / "tests" / "app"))
 from fixtures import write_fixture  # noqa: E402
 
-from newsdesk.devserver import (  # noqa: E402
+from devserver import (  # noqa: E402
     CHROMIUM_ARGS,
     ServerDidNotStart,
     dashboard_server,
@@ -37,7 +37,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator
 
 @pytest.fixture(scope="module")
 def editor_server(tmp_path_factory: pytest.TempPathFactory, chromium: Path) -> Iterator[str]:
-    from newsdesk.auth import EDITORS_ENV, hash_password
+    from newsdesk.editors.auth import EDITORS_ENV, hash_password
 
     yield from _serve(tmp_path_factory, {EDITORS_ENV: f"{EDITOR}:{hash_password(EDITOR_PASSWORD)}"})
 

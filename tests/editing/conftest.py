@@ -24,8 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "app"))
 
 from fixtures import write_fixture
 
-from newsdesk.editing import Desk
-from newsdesk.store import DB_URL_ENV, close_store
+from newsdesk.config import DB_URL_ENV
+from newsdesk.editors.desk import Desk
+from newsdesk.editors.store import close_store
 
 TEST_PG_URL_ENV = "NEWSDESK_TEST_PG_URL"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from newsdesk.editing import Desk
-from newsdesk.exports import table_csv
+from newsdesk.editors.desk import Desk
+from newsdesk.editors.spreadsheets import table_csv
 
 
 def export_rows(desk: Desk, versioned: bool = False) -> list[list[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.auth import (
+from newsdesk.editors.auth import (
     EDITORS_ENV,
     FREE_ATTEMPTS,
     Throttle,

@@ -12,10 +12,10 @@ import pytest
 from fixtures import CALL_2020
 from helpers import export_rows, set_cell, to_csv
 
-from newsdesk.auth import verify
 from newsdesk.cli import main
-from newsdesk.editing import Desk
-from newsdesk.tables import read_table
+from newsdesk.contract.tables import read_table
+from newsdesk.editors.auth import verify
+from newsdesk.editors.desk import Desk
 
 REPO = Path(__file__).resolve().parents[2]
 

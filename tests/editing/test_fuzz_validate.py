@@ -12,8 +12,8 @@ from fixtures import write_fixture
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsdesk.editing import Desk
-from newsdesk.schema import EVENTS
+from newsdesk.contract.schema import EVENTS
+from newsdesk.editors.desk import Desk
 
 COLUMNS = [*EVENTS, "_delete", "_merge_into", "_version", "actor_id", "aliases_ar", "kind", "lat"]
 CELLS = st.one_of(

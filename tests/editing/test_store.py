@@ -14,11 +14,12 @@ import pytest
 from fixtures import CALL_2020, ERDOGAN_CALL, MEETING_2021, SCRIPT, XSS_EVENT
 from helpers import export_rows, set_cell, to_csv
 
-from newsdesk.editing import Desk
-from newsdesk.exports import table_csv, tables_xlsx
-from newsdesk.schema import EVENTS
-from newsdesk.store import CORRECTION, OutOfDate, RowChange, Store, store_url
-from newsdesk.tables import read_table, write_rows
+from newsdesk.config import store_url
+from newsdesk.contract.schema import EVENTS
+from newsdesk.contract.tables import read_table, write_rows
+from newsdesk.editors.desk import Desk
+from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
+from newsdesk.editors.store import CORRECTION, OutOfDate, RowChange, Store
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -149,13 +150,13 @@ SAVER = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from newsdesk.editing import Desk
-    from newsdesk.store import OutOfDate, RowChange
+    from newsdesk.editors.desk import Desk
+    from newsdesk.editors.store import OutOfDate, RowChange
 
     data, key, pause = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
     desk = Desk.open(data)
     if pause:
-        import newsdesk.store as store
+        import newsdesk.editors.store as store
         original = store.Store._write_rows
         def slow(self, conn, version, changes):
             original(self, conn, version, changes)

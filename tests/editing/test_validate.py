@@ -12,9 +12,9 @@ from fixtures import CALL_2020, MEETING_2021, XSS_EVENT
 from helpers import export_rows, set_cell, to_csv
 from openpyxl import Workbook
 
-from newsdesk import upload
-from newsdesk.editing import Desk
-from newsdesk.problems import errors, problems_csv, warnings
+from newsdesk.editors import upload
+from newsdesk.editors.desk import Desk
+from newsdesk.editors.problems import errors, problems_csv, warnings
 
 NEW = "ev-new-call-2024-01-05"
 TYPES = "call, meeting, agreement, letter, statement, incident, hostilities"

@@ -1,0 +1,208 @@
+"""The build: corpus folder in, contract tables out.
+
+Articles are processed independently (in parallel with --jobs), then all mentions are merged
+into events in one pass. The output tables are written together at the end, each atomically,
+so a failed build leaves the previous tables in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.contract import schema
+from newsdesk.contract.tables import join_list, write_rows
+from newsdesk.pipeline.corpus import Problem, list_corpus, read_article
+from newsdesk.pipeline.extract import ArticleResult, Mention, extract_article
+from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
+from newsdesk.pipeline.summaries import Names, card_text
+from newsdesk.pipeline.text import split_article
+
+
+@dataclass
+class ArticleOutcome:
+    file: str
+    article: dict[str, str] | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    articles: list[dict[str, str]]
+    mentions: list[Mention]
+    records: list[EventRecord]
+    problems: list[Problem]
+
+
+def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
+    """One article file to its row and mentions; every failure becomes a named problem."""
+    gaz = gaz or load_gazetteer()
+    outcome = ArticleOutcome(file=path.name)
+    try:
+        raw = read_article(path)
+    except (OSError, ValueError) as error:
+        outcome.problems.append(Problem(path.name, str(error)))
+        return outcome
+    if raw.warning:
+        outcome.problems.append(Problem(path.name, raw.warning, fatal=False))
+    article = split_article(raw.article_id, raw.file, raw.text)
+    result: ArticleResult = extract_article(article, gaz)
+    if result.published.date is None:
+        outcome.problems.append(
+            Problem(path.name, "no publication date stated or inferable; no events read", False)
+        )
+    elif not result.mentions:
+        outcome.problems.append(Problem(path.name, "no events found", fatal=False))
+    outcome.article = {
+        "article_id": raw.article_id,
+        "file": raw.file,
+        "outlet": result.outlet,
+        "published": result.published.date.isoformat() if result.published.date else "",
+        "published_basis": result.published.basis,
+        "n_chars": str(len(raw.text)),
+        "sha256": raw.sha256,
+    }
+    outcome.mentions = result.mentions
+    return outcome
+
+
+def _process_paths(paths: list[Path], jobs: int) -> Iterable[ArticleOutcome]:
+    if jobs <= 1 or len(paths) < 2:
+        gaz = load_gazetteer()
+        return [process_file(path, gaz) for path in paths]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(process_file, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+
+
+def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
+    paths = list_corpus(corpus_dir)
+    outcomes = list(_process_paths(paths, jobs))
+    articles = [o.article for o in outcomes if o.article is not None]
+    _dedupe_ids(articles, outcomes)
+    mentions = [m for o in outcomes for m in o.mentions]
+    problems = [p for o in outcomes for p in o.problems]
+    gaz = load_gazetteer()
+    records = to_records(cluster_mentions(mentions, gaz.place_by_id)) if mentions else []
+    return BuildResult(articles, mentions, records, problems)
+
+
+def _dedupe_ids(articles: list[dict[str, str]], outcomes: list[ArticleOutcome]) -> None:
+    """Two files may slug to the same id (`A.txt`, `a.txt`): the later gets a suffix."""
+    seen: dict[str, int] = {}
+    for outcome in outcomes:
+        if outcome.article is None:
+            continue
+        base = outcome.article["article_id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            new_id = f"{base}-{seen[base]}"
+            outcome.article["article_id"] = new_id
+            for mention in outcome.mentions:
+                mention.article_id = new_id
+
+
+def names_for(gaz: Gazetteer) -> Names:
+    return Names(
+        actors=gaz.actor_by_id,
+        places=gaz.place_by_id,
+        topics={row["topic_id"]: row for row in gaz.topics},
+    )
+
+
+def event_rows(records: list[EventRecord], names: Names) -> list[dict[str, str]]:
+    rows = []
+    for record in records:
+        other_days = tuple(
+            resolved.date
+            for _, resolved in record.mentions
+            if resolved.precision == "day" and "inferred_date" not in resolved.flags
+        )
+        text = card_text(
+            record.type,
+            record.status,
+            record.date,
+            record.precision,
+            record.participants,
+            record.initiator,
+            record.place_id,
+            record.topics,
+            len(record.sources),
+            other_days if "date_conflict" in record.flags else (),
+            names,
+            record.date_end,
+        )
+        rows.append(
+            {
+                "event_id": record.event_id,
+                "date": record.date.isoformat(),
+                "date_end": record.date_end.isoformat() if record.date_end else "",
+                "date_precision": record.precision,
+                "type": record.type,
+                "status": record.status,
+                "participants": join_list(record.participants),
+                "initiator": record.initiator,
+                "place_id": record.place_id,
+                "topics": join_list(record.topics),
+                "title_en": text.title_en,
+                "title_ar": text.title_ar,
+                "summary_en": text.summary_en,
+                "summary_ar": text.summary_ar,
+                "source_articles": join_list(record.sources),
+                "n_sources": str(len(record.sources)),
+                "flags": join_list(record.flags),
+                "plover": record.plover,
+                "confidence": f"{record.confidence:.2f}",
+            }
+        )
+    return rows
+
+
+def mention_rows(records: list[EventRecord]) -> list[dict[str, str]]:
+    rows = []
+    counters: dict[str, int] = {}
+    members = [(m, r, record.event_id) for record in records for m, r in record.mentions]
+    members.sort(key=lambda item: (item[0].article_id, item[0].start, item[0].type))
+    for mention, resolved, event_id in members:
+        counters[mention.article_id] = counters.get(mention.article_id, 0) + 1
+        rows.append(
+            {
+                "mention_id": f"{mention.article_id}-m{counters[mention.article_id]:03d}",
+                "event_id": event_id,
+                "article_id": mention.article_id,
+                "start": str(mention.start),
+                "end": str(mention.end),
+                "type": mention.type,
+                "date": resolved.date.isoformat(),
+                "date_precision": resolved.precision,
+                "participants": join_list(mention.participants),
+                "place_id": mention.place_id,
+                "status": mention.status,
+            }
+        )
+    return rows
+
+
+def write_tables(result: BuildResult, out_dir: Path, gaz: Gazetteer) -> dict[str, int]:
+    """Write every output table; returns row counts. Lexicon projections follow the contract."""
+    names = names_for(gaz)
+    tables = {
+        "events": event_rows(result.records, names),
+        "mentions": mention_rows(result.records),
+        "articles": sorted(result.articles, key=lambda row: row["article_id"]),
+        "actors": gaz.actors,
+        "places": gaz.places,
+        "topics": gaz.topics,
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        write_rows(out_dir / f"{name}.csv", schema.TABLES[name], rows)
+    corrections = out_dir / "corrections.csv"
+    if not corrections.exists():
+        write_rows(corrections, schema.CORRECTIONS, [])
+    return {name: len(rows) for name, rows in tables.items()}

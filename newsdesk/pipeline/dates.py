@@ -1,0 +1,553 @@
+"""Finding and resolving date expressions in normalised Arabic sentences.
+
+Finding is independent of the publication date (it is needed to infer that date); resolving
+turns an expression into candidate dates with a precision. A month written in both systems that
+disagree (`11 كانون الاول/يناير`) yields two candidates and is flagged, never silently chosen.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from newsdesk.language.arabic import normalize
+from newsdesk.language.dates import month_part
+from newsdesk.language.lexicon import read_lexicon
+
+Date = dt.date
+
+_ORDINALS = {
+    "الاول": 1,
+    "الثاني": 2,
+    "الثالث": 3,
+    "الرابع": 4,
+    "الخامس": 5,
+    "السادس": 6,
+    "السابع": 7,
+    "الثامن": 8,
+    "التاسع": 9,
+    "العاشر": 10,
+    "الحادي عشر": 11,
+    "الثاني عشر": 12,
+    "الثالث عشر": 13,
+    "الرابع عشر": 14,
+    "الخامس عشر": 15,
+    "السادس عشر": 16,
+    "السابع عشر": 17,
+    "الثامن عشر": 18,
+    "التاسع عشر": 19,
+    "العشرين": 20,
+    "الحادي والعشرين": 21,
+    "الثاني والعشرين": 22,
+    "الثالث والعشرين": 23,
+    "الرابع والعشرين": 24,
+    "الخامس والعشرين": 25,
+    "السادس والعشرين": 26,
+    "السابع والعشرين": 27,
+    "الثامن والعشرين": 28,
+    "التاسع والعشرين": 29,
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
+_PARTS = {
+    "منتصف": "mid",
+    "اواسط": "mid",
+    "نهايه": "late",
+    "اواخر": "late",
+    "اخر": "late",
+    "اوائل": "early",
+    "مطلع": "early",
+    "بدايه": "early",
+    "اول": "early",
+}
+MAX_RANGE = dt.timedelta(days=400)  # longer "ranges" are two dates, not one event's span
+_YEAR_WORDS = {"الماضي": -1, "الماضيه": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1}
+_COUNT_WORDS = {
+    "يوم": (1, "day"),
+    "يومين": (2, "day"),
+    "ايام": (None, "day"),
+    "اسبوع": (1, "week"),
+    "اسبوعين": (2, "week"),
+    "اسابيع": (None, "week"),
+    "شهر": (1, "month"),
+    "شهرين": (2, "month"),
+    "اشهر": (None, "month"),
+    "عام": (1, "year"),
+    "عامين": (2, "year"),
+    "سنه": (1, "year"),
+}
+_NUMBER_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "عشره": 10}
+
+
+@dataclass(frozen=True)
+class DateExpr:
+    """A date expression as written; `months` holds two values when the two systems disagree."""
+
+    start: int
+    end: int
+    kind: str  # absolute, year, today, yesterday, weekday, ago, rel_month, rel_year, rel_week
+    day: int | None = None
+    months: tuple[int, ...] = ()
+    year: int | None = None
+    year_shift: int | None = None
+    part: str | None = None
+    weekday: int | None = None
+    amount: int = 0
+    unit: str = ""
+    pinned_offset: int | None = None  # days from publication, when tied to اليوم/أمس
+    until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
+
+    @property
+    def garbled(self) -> bool:
+        return len(set(self.months)) > 1
+
+
+@dataclass(frozen=True)
+class Resolved:
+    date: Date
+    precision: str
+    flags: frozenset[str] = field(default_factory=frozenset)
+    weekday_ok: bool = True
+    end: Date | None = None  # the last day, for an event told as a range of days
+
+
+@cache
+def _month_names() -> tuple[tuple[str, int, str], ...]:
+    rows = [
+        (normalize(r["name_ar"]), int(r["month"]), r["system"]) for r in read_lexicon("months.csv")
+    ]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _weekday_names() -> dict[str, int]:
+    return {normalize(r["name_ar"]): int(r["weekday"]) for r in read_lexicon("weekdays.csv")}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    month = _alt(name for name, _, _ in _month_names())
+    weekday = _alt(_weekday_names())
+    ordinal = _alt(_ORDINALS)
+    part = _alt(_PARTS)
+    yearword = _alt(_YEAR_WORDS)
+    count = _alt(_COUNT_WORDS)
+    number = _alt(_NUMBER_WORDS)
+    pre = r"(?<![\w])(?:[وفب]|ل)?"
+    absolute = (
+        rf"{pre}(?:(?P<part>{part})\s+(?:شهر\s+)?)?"
+        rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal})\s+من)?\s*(?:(?:من\s+)?شهر\s+)?"
+        rf"(?P<m1>{month})(?:\s*/\s*(?P<m2>{month}))?"
+        rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)(?:\s?[مء](?![\w]))?"
+        rf"|\s+(?P<yw>{yearword}))?(?![\w])"
+    )
+    return {
+        "absolute": re.compile(absolute),
+        "year": re.compile(
+            rf"{pre}(?:(?P<part>{part})\s+)?(?:(?:في|خلال)\s+)?(?:عام|العام|سنه|سنة)\s+(?P<year>(?:19|20)\d\d)(?![\w])"
+        ),
+        "today": re.compile(
+            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?:\s+(?P<wd>{weekday}))?(?![\w])"
+        ),
+        "yesterday": re.compile(
+            rf"{pre}(?:يوم\s+)?(?P<w>امس|اول امس|اول من امس|البارحه|غدا|يوم غد)"
+            rf"(?:\s+(?P<wd>{weekday}))?(?![\w])"
+        ),
+        "weekday": re.compile(
+            rf"{pre}(?:يوم\s+)?(?P<wd>{weekday})(?:\s+(?P<dir>المقبل|القادم|الماضي))?(?![\w])"
+        ),
+        "ago": re.compile(
+            rf"{pre}(?:قبل|منذ)\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?![\w])"
+        ),
+        "rel_day": re.compile(
+            rf"{pre}(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal}))\s+(?:من\s+)?"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
+        ),
+        "rel_month": re.compile(
+            rf"{pre}(?:(?P<part>{part})\s+|في وقت سابق من\s+)?"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
+        ),
+        "rel_year": re.compile(
+            rf"{pre}(?:(?P<part>{part})\s+)?"
+            rf"(?:(?:العام|السنه)\s+(?P<yw>{yearword})|هذا العام)(?![\w])"
+        ),
+        "rel_week": re.compile(rf"{pre}الاسبوع\s+(?P<yw>{yearword})(?![\w])"),
+    }
+
+
+def _month_number(name: str) -> int:
+    for known, number, _system in _month_names():
+        if known == name:
+            return number
+    raise KeyError(name)
+
+
+def _western_month(m1: str, m2: str | None) -> int:
+    """The month of the Western (Egyptian) name, preferred when two systems disagree."""
+    for name in (m1, m2):
+        if name is None:
+            continue
+        for known, number, system in _month_names():
+            if known == name and system == "western":
+                return number
+    return _month_number(m1)
+
+
+# A relative pattern can only match where one of its words occurs: most sentences are skipped
+# with a substring test instead of a regex scan (the build runs these on every sentence).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "rel_day": ("الشهر",),
+    "year": ("عام", "سنه", "سنة"),
+    "today": ("اليوم", "الليله"),
+    "yesterday": ("امس", "البارحه", "غد"),
+    "ago": ("قبل", "منذ"),
+    "rel_month": ("الشهر",),
+    "rel_year": ("العام", "السنه"),
+    "rel_week": ("الاسبوع",),
+}
+
+
+def find_dates(norm: str) -> list[DateExpr]:
+    """All date expressions in a normalised sentence, left to right, without overlaps."""
+    patterns = _patterns()
+    found: list[DateExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    def add(expr: DateExpr) -> None:
+        found.append(expr)
+        taken.append((expr.start, expr.end))
+
+    for match in patterns["absolute"].finditer(norm):
+        m1, m2 = match.group("m1"), match.group("m2")
+        if m1 == "اب" and not (match.group("day") or match.group("year") or m2):
+            continue  # "اب" alone is the word "father" more often than August
+        day = (
+            int(match.group("day"))
+            if match.group("day")
+            else _ORDINALS.get(match.group("ord") or "")
+        )
+        if day is not None and not 1 <= day <= 31:
+            continue
+        months = (_month_number(m1),) + ((_month_number(m2),) if m2 else ())
+        if len(set(months)) > 1:
+            western = _western_month(m1, m2)
+            months = (western, *(m for m in months if m != western))
+        else:
+            months = months[:1]
+        year = int(match.group("year")) if match.group("year") else None
+        if year is None and day is None and not match.group("yw") and not match.group("part"):
+            # a bare month name with nothing around it is too weak unless preceded by "في"/"خلال"
+            before = norm[max(0, match.start() - 6) : match.start()]
+            if not re.search(r"(في|خلال|منذ|حتي)\s*$", before):
+                continue
+        add(
+            DateExpr(
+                start=match.start(),
+                end=match.end(),
+                kind="absolute",
+                day=day,
+                months=months,
+                year=year,
+                year_shift=_YEAR_WORDS.get(match.group("yw") or ""),
+                part=_PARTS.get(match.group("part") or ""),
+            )
+        )
+    for kind in (
+        "rel_day",
+        "year",
+        "today",
+        "yesterday",
+        "ago",
+        "rel_month",
+        "rel_year",
+        "rel_week",
+        "weekday",
+    ):
+        needs = _NEEDS.get(kind)
+        if needs and not any(word in norm for word in needs):
+            continue
+        for match in patterns[kind].finditer(norm):
+            if not free(match.start(), match.end()):
+                continue
+            groups = match.groupdict()
+            expr = _relative(kind, match.start(), match.end(), groups)
+            if expr is not None:
+                add(expr)
+    found.sort(key=lambda expr: expr.start)
+    return _pin_weekdays(norm, _share_years(norm, _join_ranges(norm, found)))
+
+
+# `من 1 إلى 4 أيار`, `1-4 أيار`, `يومي 12 و13 أيار`, `بين 3 و5 حزيران`: a bare first day
+# before a full date. `و` alone would also join a list of separate days (`في 5 و6 أيار`), so
+# it makes a range only after `يومي`/`بين`/`أيام`.
+_DAY_RANGE = re.compile(
+    r"(?:(?P<lead>يومي|بين|ايام|من)\s+)?(?P<first>\d{1,2})\s*(?P<link>الي|حتي|و|-|–)\s*$"
+)
+_RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*")
+_AND_LINK = re.compile(r"\s*و\s*")
+_AND_LEADS = frozenset({"يومي", "بين", "ايام"})
+
+
+def _join_ranges(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """Read a range of days as one expression that starts on its first day.
+
+    Without this `من 1 إلى 4 أيار` dated the talks to the 4th, the day they ended. Two full
+    dates joined by `إلى`/`حتى` (`من 27 أيلول إلى 10 تشرين الثاني 2020`), or by `و` after
+    `بين`, become one expression whose `until` is the second; the first takes the second's
+    year when it has none (a year earlier if its month comes later: December to January).
+    """
+    joined: list[DateExpr] = []
+    for expr in exprs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == expr.kind == "absolute"
+            and previous.until is None
+            and _links(norm, previous, expr)
+        ):
+            year = previous.year
+            if year is None and previous.year_shift is None and expr.year is not None:
+                later = (previous.months[0], previous.day or 1) > (expr.months[0], expr.day or 1)
+                year = expr.year - 1 if later else expr.year
+            joined[-1] = replace(previous, end=expr.end, year=year, until=expr)
+            continue
+        if expr.kind == "absolute" and expr.day is not None:
+            stop = expr.start + norm.startswith("و", expr.start)  # `و13 أيار` holds the `و`
+            match = _DAY_RANGE.search(norm, max(0, expr.start - 16), stop)
+            first = int(match.group("first")) if match else 0
+            if (
+                match
+                and 1 <= first < expr.day
+                and (match.group("link") != "و" or match.group("lead") in _AND_LEADS)
+            ):
+                joined.append(replace(expr, start=match.start("first"), day=first, until=expr))
+                continue
+        joined.append(expr)
+    return joined
+
+
+def _links(norm: str, first: DateExpr, second: DateExpr) -> bool:
+    between = norm[first.end : second.start]
+    if _RANGE_LINK.fullmatch(between):
+        return True
+    return bool(_AND_LINK.fullmatch(between)) and norm[: first.start].rstrip().endswith("بين")
+
+
+def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """`يوم الثلاثاء 19 أيلول`: a weekday next to a date without a year says which year."""
+    pinned = list(exprs)
+    for index, expr in enumerate(pinned):
+        if expr.kind != "absolute" or expr.day is None or expr.year is not None:
+            continue
+        for other in exprs:
+            if other.weekday is None or other.kind not in {"weekday", "today"}:
+                continue
+            gap = (
+                norm[other.end : expr.start]
+                if other.end <= expr.start
+                else norm[expr.end : other.start]
+            )
+            if len(gap) <= 4 and re.fullmatch(r"[\s،,\-–]*", gap):
+                offset = other.amount if other.kind == "today" else None
+                pinned[index] = replace(expr, weekday=other.weekday, pinned_offset=offset)
+                break
+    return pinned
+
+
+def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
+    weekday = _weekday_names().get(groups.get("wd") or "")
+    part = _PARTS.get(groups.get("part") or "")
+    if kind == "year":
+        return DateExpr(start, end, "year", year=int(groups["year"]), part=part)
+    if kind == "today":
+        return DateExpr(start, end, "today", weekday=weekday)
+    if kind == "yesterday":
+        word = groups["w"]
+        shift = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "غدا": 1, "يوم غد": 1}
+        return DateExpr(start, end, "today", weekday=weekday, amount=shift[word])
+    if kind == "weekday":
+        direction = {"المقبل": 1, "القادم": 1, "الماضي": -1}.get(groups.get("dir") or "", 0)
+        return DateExpr(start, end, "weekday", weekday=weekday, amount=direction)
+    if kind == "ago":
+        amount, unit = _COUNT_WORDS[groups["unit"]]
+        if groups.get("num"):
+            num = groups["num"]
+            amount = int(num) if num.isdigit() else _NUMBER_WORDS[num]
+        if amount is None:
+            return None
+        return DateExpr(start, end, "ago", amount=amount, unit=unit)
+    shift = _YEAR_WORDS.get(groups.get("yw") or "", 0)
+    if kind == "rel_day":
+        day = int(groups["day"]) if groups.get("day") else _ORDINALS.get(groups.get("ord") or "")
+        if day is None or not 1 <= day <= 31:
+            return None
+        return DateExpr(start, end, "rel_day", day=day, year_shift=shift)
+    if kind == "rel_month":
+        return DateExpr(start, end, "rel_month", year_shift=shift, part=part)
+    if kind == "rel_year":
+        return DateExpr(start, end, "rel_year", year_shift=shift, part=part)
+    if kind == "rel_week":
+        return DateExpr(start, end, "rel_week", year_shift=shift)
+    return None
+
+
+def _share_years(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """`9 نوفمبر 2020 و11 يناير و26 يناير 2021`: a list shares the year written at its end."""
+    shared = list(exprs)
+    for index in range(len(shared) - 2, -1, -1):
+        expr, following = shared[index], shared[index + 1]
+        if expr.kind != "absolute" or expr.year is not None or expr.year_shift is not None:
+            continue
+        if following.kind != "absolute" or following.year is None:
+            continue
+        between = norm[expr.end : following.start]
+        if re.fullmatch(r"[\s،,و]*", between):
+            shared[index] = replace(expr, year=following.year)
+    return shared
+
+
+def resolve(expr: DateExpr, published: Date, context_year: int | None = None) -> list[Resolved]:
+    """Candidate dates of an expression, read against the publication date."""
+    if expr.kind == "absolute" and expr.until is not None:
+        return _resolve_range(expr, published, context_year)
+    if expr.kind == "absolute":
+        return _resolve_absolute(expr, published, context_year)
+    if expr.kind == "year":
+        return [Resolved(_part_date(expr.year, 1, expr.part, whole_year=True), "year")]
+    if expr.kind == "today":
+        date = published + dt.timedelta(days=expr.amount)
+        ok = expr.weekday is None or date.weekday() == expr.weekday
+        return [Resolved(date, "day", weekday_ok=ok)]
+    if expr.kind == "weekday":
+        if expr.amount > 0:  # `يوم الأربعاء المقبل`: the next one, never today
+            ahead = (expr.weekday - published.weekday()) % 7 or 7
+            return [Resolved(published + dt.timedelta(days=ahead), "day")]
+        back = (published.weekday() - expr.weekday) % 7
+        if expr.amount < 0:  # `الأربعاء الماضي`: the last one before today
+            back = back or 7
+        return [Resolved(published - dt.timedelta(days=back), "day")]
+    if expr.kind == "ago":
+        if expr.unit == "day":
+            return [Resolved(published - dt.timedelta(days=expr.amount), "day")]
+        if expr.unit == "week":
+            return [Resolved(published - dt.timedelta(days=7 * expr.amount), "week")]
+        if expr.unit == "month":
+            year, month = _shift_month(published.year, published.month, -expr.amount)
+            return [Resolved(Date(year, month, 1), "month")]
+        return [Resolved(Date(published.year - expr.amount, 1, 1), "year")]
+    if expr.kind == "rel_day":
+        year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
+        if expr.day > calendar.monthrange(year, month)[1]:
+            return []
+        return [Resolved(Date(year, month, expr.day), "day")]
+    if expr.kind == "rel_month":
+        year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
+        if expr.part:
+            return [Resolved(_part_date(year, month, expr.part), "week")]
+        return [Resolved(Date(year, month, 1), "month")]
+    if expr.kind == "rel_year":
+        return [Resolved(Date(published.year + (expr.year_shift or 0), 1, 1), "year")]
+    if expr.kind == "rel_week":
+        return [Resolved(published + dt.timedelta(days=7 * (expr.year_shift or 0)), "week")]
+    return []
+
+
+def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
+    results = []
+    for month in expr.months:
+        flags: set[str] = set()
+        pinned_year = _pinned_year(expr, month, published)
+        if expr.year is not None:
+            year = expr.year
+        elif pinned_year is not None:
+            year = pinned_year
+        elif expr.year_shift is not None:
+            year = published.year
+            same_or_later = (month, expr.day or 1) >= (published.month, published.day)
+            if expr.year_shift < 0 and (same_or_later or month == published.month):
+                year -= 1
+            elif expr.year_shift > 0 and (month, expr.day or 1) <= (published.month, published.day):
+                year += 1
+        elif context_year is not None and (context_year, month) <= (
+            published.year,
+            published.month,
+        ):
+            # a nearby year dates a yearless date, but not into the future of the report
+            year = context_year
+            flags.add("inferred_year")
+        else:
+            year = published.year
+            if (month, expr.day or 1) > (published.month, published.day + 7):
+                year -= 1
+            flags.add("inferred_year")
+        if expr.garbled:
+            flags.add("garbled_month")
+        if expr.day is not None:
+            last = calendar.monthrange(year, month)[1]
+            if expr.day > last:
+                continue
+            results.append(Resolved(Date(year, month, expr.day), "day", frozenset(flags)))
+        elif expr.part:
+            results.append(Resolved(_part_date(year, month, expr.part), "week", frozenset(flags)))
+        else:
+            results.append(Resolved(Date(year, month, 1), "month", frozenset(flags)))
+    return results
+
+
+def _resolve_range(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
+    """The first day's candidates, each carrying the range's last day when it comes later.
+
+    A month at the end (`من أيلول إلى تشرين الثاني`) ends on that month's last day."""
+    starts = _resolve_absolute(replace(expr, until=None), published, context_year)
+    if not starts:
+        return []
+    year_hint = expr.year or starts[0].date.year
+    ends = _resolve_absolute(expr.until, published, expr.until.year or year_hint)
+    if not ends:
+        return starts
+    last = ends[0]
+    end = last.date
+    if last.precision == "month":
+        end = Date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+    elif last.precision != "day":
+        return starts
+    return [
+        replace(start, end=end) if start.date < end <= start.date + MAX_RANGE else start
+        for start in starts
+    ]
+
+
+def _pinned_year(expr: DateExpr, month: int, published: Date) -> int | None:
+    """The year, near publication, in which a weekday-tied date falls on that weekday."""
+    if expr.weekday is None or expr.day is None:
+        return None
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        if expr.day <= calendar.monthrange(year, month)[1]:
+            date = Date(year, month, expr.day)
+            if date.weekday() == expr.weekday:
+                options.append((abs((date - published).days), year))
+    return min(options)[1] if options else None
+
+
+def _part_date(year: int, month: int, part: str | None, whole_year: bool = False) -> Date:
+    if whole_year:
+        month = {"early": 2, "mid": 6, "late": 11}.get(part or "", 1)
+        return Date(year, month, 1)
+    found = month_part(part or "")
+    return Date(year, month, found.stored_day if found else 1)
+
+
+def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + shift
+    return index // 12, index % 12 + 1

@@ -1,0 +1,165 @@
+"""Scoring extraction against a hand-labelled gold file, per article.
+
+A predicted event matches a gold event when the type is the same, the date is within one day
+(the same month where the gold gives only a month) and the participant sets are compatible (one
+contains the other). Status is scored apart, because reporting a planned or denied event as
+having happened is the error readers are hurt by most.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsdesk.contract.schema import EVENT_TYPES
+from newsdesk.pipeline.build import process_file
+from newsdesk.pipeline.gazetteer import load_gazetteer
+from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
+
+
+@dataclass
+class Report:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    status_errors: int = 0
+    status_ok: int = 0
+    shown_as_happened: int = 0
+    planned_or_denied: int = 0
+    published_ok: int = 0
+    articles: int = 0
+    details: list[str] = field(default_factory=list)
+
+
+def load_gold(path: Path) -> list[dict]:
+    if not path.exists():
+        raise FileNotFoundError(f"gold file not found: {path}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a JSON list of articles")
+    for number, item in enumerate(data, 1):
+        for key in ("file", "events"):
+            if key not in item:
+                raise ValueError(f"{path}: article {number} has no '{key}'")
+    return data
+
+
+def date_matches(gold: dict, record: EventRecord) -> bool:
+    text = gold["date"]
+    if gold.get("date_precision") == "month" or len(text) == 7:
+        year, month = int(text[:4]), int(text[5:7])
+        return (record.date.year, record.date.month) == (year, month)
+    return abs((record.date - dt.date.fromisoformat(text)).days) <= 1
+
+
+def participants_match(gold: dict, record: EventRecord) -> bool:
+    """Gold names surnames (`grigoryan`, `von der leyen`); actor ids may carry a first name to
+    tell namesakes apart (`grigoryan_mher`) and use underscores for spaces."""
+    wanted = {_surname_key(p) for p in gold.get("participants") or []}
+    found = {_surname_key(p) for p in record.participants}
+    found_surnames = {key.split(" ")[0] if key not in wanted else key for key in found}
+    return wanted <= found_surnames or found_surnames <= wanted
+
+
+def _surname_key(actor_id: str) -> str:
+    return actor_id.lower().replace("_", " ").strip()
+
+
+def evaluate_corpus(corpus: Path, gold_path: Path) -> Report:
+    gold = load_gold(gold_path)
+    gaz = load_gazetteer()
+    report = Report()
+    for item in gold:
+        path = corpus / item["file"]
+        if not path.exists():
+            raise FileNotFoundError(f"gold names {item['file']}, which is not in {corpus}")
+        outcome = process_file(path, gaz)
+        records = to_records(cluster_mentions(outcome.mentions, gaz.place_by_id))
+        report.articles += 1
+        if outcome.article and outcome.article["published"] == item.get("published"):
+            report.published_ok += 1
+        elif item.get("published"):
+            published = outcome.article["published"] if outcome.article else "?"
+            report.details.append(
+                f"{item['file']}: published {published}, gold {item['published']}"
+            )
+        _score_article(item, records, report)
+    return report
+
+
+def _score_article(item: dict, records: list[EventRecord], report: Report) -> None:
+    unmatched = list(records)
+    for event in item["events"]:
+        if event.get("status") in {"planned", "denied"}:
+            report.planned_or_denied += 1
+        options = [
+            r
+            for r in unmatched
+            if r.type == event["type"] and date_matches(event, r) and participants_match(event, r)
+        ]
+        if not options:
+            report.fn[event["type"]] += 1
+            report.details.append(f"{item['file']}: MISSED {_gold_text(event)}")
+            continue
+        chosen = max(options, key=lambda r: len(set(r.participants) & set(event["participants"])))
+        unmatched.remove(chosen)
+        report.tp[event["type"]] += 1
+        gold_status = event.get("status", "happened")
+        if chosen.status == gold_status:
+            report.status_ok += 1
+        else:
+            report.status_errors += 1
+            report.details.append(
+                f"{item['file']}: STATUS {_gold_text(event)} predicted {chosen.status}"
+            )
+            if gold_status in {"planned", "denied"} and chosen.status == "happened":
+                report.shown_as_happened += 1
+    for record in unmatched:
+        report.fp[record.type] += 1
+        report.details.append(
+            f"{item['file']}: EXTRA {record.type} {record.date} {record.precision} "
+            f"{','.join(record.participants)} {record.status}"
+        )
+
+
+def _gold_text(event: dict) -> str:
+    people = ",".join(event.get("participants") or [])
+    return f"{event['type']} {event['date']} {people} {event.get('status', 'happened')}"
+
+
+def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def format_report(report: Report, verbose: bool = False) -> str:
+    lines = [f"{'type':<12} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6}"]
+    for event_type in (*EVENT_TYPES, "overall"):
+        if event_type == "overall":
+            tp, fp, fn = (sum(c.values()) for c in (report.tp, report.fp, report.fn))
+        else:
+            tp, fp, fn = report.tp[event_type], report.fp[event_type], report.fn[event_type]
+        if tp + fp + fn == 0:
+            continue
+        precision, recall, f1 = scores(tp, fp, fn)
+        lines.append(
+            f"{event_type:<12} {tp + fn:>5} {tp + fp:>5} {precision:>6.2f} {recall:>6.2f} "
+            f"{f1:>6.2f}"
+        )
+    lines.append(
+        f"status correct on matched events: {report.status_ok}/"
+        f"{report.status_ok + report.status_errors}"
+    )
+    lines.append(
+        f"planned or denied events reported as happened: {report.shown_as_happened} "
+        f"(of {report.planned_or_denied} planned or denied in the gold)"
+    )
+    lines.append(f"publication date right: {report.published_ok}/{report.articles} articles")
+    if verbose:
+        lines.extend(report.details)
+    return "\n".join(lines)

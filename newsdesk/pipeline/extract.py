@@ -1,0 +1,840 @@
+"""From one article to event mentions: triggers, their dates, people, places and status.
+
+A sentence is cut at its event triggers (cue words); each trigger owns the text up to the next
+trigger, plus, for the first, the text before it (Arabic puts the subject on either side of the
+verb). A trigger takes the dates, people and places of its part. Mentions with no date of their
+own are attached to a dated mention of the same kind in the article, or, in the headline and
+lead, dated from the publication itself; the rest are dropped, never dated by guesswork.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from newsdesk.language.arabic import normalize
+from newsdesk.pipeline.dates import DateExpr, Resolved, find_dates, resolve
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
+from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
+from newsdesk.pipeline.text import Article, Sentence
+
+LEAD_SENTENCES = 4
+DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
+BEFORE_TRIGGER_CHARS = {"agreement": 30}
+BEFORE_TRIGGER_DEFAULT = 160
+AFTER_DATE_CHARS = 30
+PARTY_WINDOW = 12
+ADJACENT_TOKENS = 2
+GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
+FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
+# not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
+ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
+MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
+CONCLUDED_BEFORE_TOKENS = 30
+CONCLUDED_AFTER_TOKENS = 12
+# after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
+TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
+DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
+FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
+FUZZY_MIN_LENGTH = 6
+EPONYM_TOKENS = 2  # `مركز جورج شولتز`: the institution word, maybe a given name, the surname
+STATUS_BEFORE_TOKENS = 8
+STATUS_AFTER_TOKENS = 3
+TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
+PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
+PLACE_KINDS = {
+    "meeting": {"city", "town", "venue", "village"},
+    "agreement": {"city", "town", "venue"},
+    "statement": {"city", "town", "venue"},
+    "incident": None,
+    "hostilities": None,
+}
+LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
+PAIR_NOUNS = frozenset({"الوزيرين"})
+PAIR_PRONOUNS = frozenset(
+    {"بينهما", "معهما", "الوزيرين", "الزعيمين", "الرءيسين", "الطرفين", "الجانبين", "نظيريه"}
+)
+GROUP_PRONOUNS = frozenset({"بينهم", "معهم"})
+PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
+
+
+@dataclass
+class Mention:
+    """One event as one sentence reports it."""
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    type: str
+    status: str
+    participants: list[str]
+    initiator: str
+    place_id: str
+    topics: list[str]
+    candidates: list[Resolved]
+    plover: str
+    background: bool
+    in_lead: bool
+    default_dated: bool = False
+    plural: bool = False
+    cue: Match | None = None  # the trigger cue in its sentence
+    flags: set[str] = field(default_factory=set)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.candidates)
+
+
+@dataclass
+class ArticleResult:
+    published: Publication
+    outlet: str
+    mentions: list[Mention]
+
+
+@dataclass
+class _Parsed:
+    sentence: Sentence
+    tokens: list[Token]
+    names: list[Match]
+    places: list[Match]
+    topics: list[Match]
+    cues: list[Match]
+    dates: list[DateExpr]
+
+
+def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
+    parsed = [_parse(sentence, gaz) for sentence in article.sentences]
+    publication = _publication(parsed)
+    outlet = _outlet(article, gaz)
+    if publication.date is None:
+        return ArticleResult(publication, outlet, [])
+    mentions: list[Mention] = []
+    context_years: list[int | None] = []
+    last_year: int | None = None
+    for item in parsed:
+        context_years.append(last_year)
+        years = [expr.year for expr in item.dates if expr.year is not None]
+        last_year = years[-1] if years else last_year
+    for index, item in enumerate(parsed):
+        window = [y for y in context_years[max(0, index - 2) : index + 1] if y is not None]
+        context_year = window[-1] if window else None
+        earlier = _actors_in(parsed[index - 1], publication.date, gaz) if index else []
+        mentions.extend(
+            _sentence_mentions(
+                article.article_id, item, publication.date, context_year, gaz, earlier
+            )
+        )
+    mentions = _resolve_article(mentions, parsed, publication.date, gaz)
+    return ArticleResult(publication, outlet, mentions)
+
+
+def _parse(sentence: Sentence, gaz: Gazetteer) -> _Parsed:
+    tokens = tokenize(sentence.norm)
+    cues = gaz.cues.find(sentence.norm, tokens)
+    return _Parsed(
+        sentence=sentence,
+        tokens=tokens,
+        names=_without_eponyms(_names_with_fuzzy(sentence.norm, tokens, gaz), cues),
+        places=gaz.place_matcher.find(sentence.norm, tokens),
+        topics=gaz.topic_matcher.find(sentence.norm, tokens),
+        cues=cues,
+        dates=find_dates(sentence.norm),
+    )
+
+
+def _names_with_fuzzy(norm: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
+    """Lexicon names plus surnames misspelt by one letter (`اشينيان` for `باشينيان`)."""
+    matches = gaz.names.find(norm, tokens)
+    covered = {i for m in matches for i in range(m.first_token, m.last_token + 1)}
+    for index, token in enumerate(tokens):
+        if index in covered or len(token.text) < FUZZY_MIN_LENGTH:
+            continue
+        actor_id = gaz.fuzzy_surname(token.text)
+        if actor_id:
+            matches.append(Match(token.start, token.end, index, index, "actor", actor_id))
+    return sorted(matches, key=lambda m: m.start)
+
+
+def _without_eponyms(names: list[Match], cues: list[Match]) -> list[Match]:
+    """Drop a bare surname that names a place or body rather than the person.
+
+    `مركز جورج شولتز` is a training centre, not Olaf Scholz; `مطار حيدر علييف` an airport, not
+    Ilham Aliyev. A single-word name within EPONYM_TOKENS after an `eponym` cue (`مركز`,
+    `مطار`, `جامعة` ...) is part of that institution's name; a full name is kept, since the
+    lexicon's full names do not collide the way bare surnames do.
+    """
+    eponyms = [cue for cue in cues if cue.kind == "eponym"]
+    if not eponyms:
+        return names
+    return [
+        match
+        for match in names
+        if match.kind != "actor"
+        or match.first_token != match.last_token
+        or not any(0 < match.first_token - cue.last_token <= EPONYM_TOKENS for cue in eponyms)
+    ]
+
+
+def _publication(parsed: list[_Parsed]) -> Publication:
+    head = [(item.sentence.norm, item.dates) for item in parsed[:LEAD_SENTENCES]]
+    stated = stated_date(head, [expr for item in parsed for expr in item.dates])
+    if stated is not None:
+        return Publication(stated, "stated")
+    text = " ".join(item.sentence.norm for item in parsed)
+    inferred = infer_date([expr for item in parsed for expr in item.dates], anniversaries(text))
+    return Publication(inferred, "inferred" if inferred else "")
+
+
+def _outlet(article: Article, gaz: Gazetteer) -> str:
+    lines = [article.text[start:end] for start, end in article.debris]
+    lines += [s.text for s in article.sentences[:3]]
+    found = []
+    for line in lines:
+        for match in gaz.outlets.find(normalize(line)):
+            if match.value not in found:
+                found.append(match.value)
+    return " / ".join(found)
+
+
+def _sentence_mentions(
+    article_id: str,
+    item: _Parsed,
+    published: dt.date,
+    context_year: int | None,
+    gaz: Gazetteer,
+    earlier_people: list[str] = (),
+) -> list[Mention]:
+    """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
+    triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
+    settings = [t for i, t in enumerate(triggers[:-1]) if _is_setting(item, t)]
+    triggers = [t for t in triggers if t not in settings]
+    bounds = [t.start for t in triggers]
+    triggers = [t for t in triggers if t.value != "agreement" or _concluded(item, t)]
+    if not triggers:
+        return []
+    sentence = item.sentence
+    norm = sentence.norm
+    background = any(cue.kind == "background" for cue in item.cues)
+    split = any(cue.kind == "split" for cue in item.cues)
+    topics = _unique(match.value for match in item.topics)
+    mentions: list[Mention] = []
+    previous_people: list[str] = []
+    previous_dates: list[DateExpr] = []
+    for position, trigger in enumerate(triggers):
+        scope_start = 0 if position == 0 else triggers[position - 1].end
+        # an agreement merely discussed still ends the clause before it, but takes nothing
+        scope_end = min((b for b in bounds if b > trigger.start), default=len(norm))
+
+        def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
+            return lo <= match.start < hi
+
+        status = _status(
+            item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
+        )
+        if status == "conditional":
+            continue
+        dates = _trigger_dates(item, trigger, scope_start, scope_end)
+        if _anniversary_of(item, trigger):
+            dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
+        plural = trigger.extra[0] if trigger.extra else ""
+        if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
+            chosen = [[expr] for expr in dates if expr.kind == "absolute"]
+        else:
+            chosen = [dates[:1]]
+        onset = trigger.value in {"hostilities", "incident"} and any(
+            cue.kind == "onset" and scope_start <= cue.start < scope_end for cue in item.cues
+        )
+        if (
+            not chosen[0]
+            and previous_dates
+            and (trigger.value in DEFAULT_DATED_TYPES or onset)
+            and plural != "plural"
+            and not _temporal_relation(item.tokens, triggers[position - 1], trigger)
+        ):
+            chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both
+        for choice in chosen:
+            candidates = []
+            for expr in choice:
+                if _usable(expr, trigger, sentence):
+                    candidates = resolve(
+                        expr, published, _year_before(item.dates, expr) or context_year
+                    )
+            on = candidates[0].date if candidates else published
+            people = _people(item, in_scope, on, gaz, previous_people, trigger, earlier_people)
+            place = _place(item, in_scope, trigger, trigger.value, gaz)
+            initiator = _initiator(item, people, gaz, on)
+            mention_status = status
+            if mention_status == "happened" and candidates and candidates[0].date > published:
+                mention_status = "planned"
+            if mention_status == "planned" and candidates and candidates[0].date < published:
+                candidates = []  # the date of the announcement, not of the planned event
+            start, end = sentence.start, sentence.end
+            base = Mention(
+                article_id=article_id,
+                sentence=sentence.index,
+                start=start,
+                end=end,
+                type=trigger.value,
+                status=mention_status,
+                participants=people,
+                initiator=initiator,
+                place_id=place,
+                topics=topics,
+                candidates=candidates,
+                plover=trigger.extra[1] if len(trigger.extra) > 1 else "",
+                background=background,
+                in_lead=sentence.index < LEAD_SENTENCES,
+                cue=trigger,
+                plural=plural == "plural",
+                flags={"in_setting"} if settings else set(),
+            )
+            if (
+                (split or plural == "dual")
+                and len(people) > 2
+                and trigger.value
+                in {
+                    "call",
+                    "meeting",
+                }
+            ):
+                mentions.extend(_split_pairs(base))
+            else:
+                mentions.append(base)
+            previous_people = people or previous_people
+            previous_dates = choice or previous_dates
+    return _merge_within_sentence(mentions)
+
+
+def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
+    """`زار أردوغان نخجوان حيث التقى علييف`: two cues, one meeting, its people spread over
+    both clauses."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        host = next(
+            (
+                m
+                for m in merged
+                if m.type == mention.type == "meeting"
+                and m.status == mention.status
+                and m.candidates
+                and mention.candidates
+                and m.candidates[0].date == mention.candidates[0].date
+                and "split" not in m.flags | mention.flags
+            ),
+            None,
+        )
+        if host is None:
+            merged.append(mention)
+            continue
+        host.participants = _unique(host.participants + mention.participants)
+        host.place_id = host.place_id or mention.place_id
+    return merged
+
+
+def _is_setting(item: _Parsed, trigger: Match) -> bool:
+    """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
+    follows is not news itself; the news is a separate event (a sideline meeting)."""
+    word = item.tokens[trigger.first_token].text
+    definite = word.startswith(("ال", "وال", "فال", "بال", "لل"))
+    if not definite and not word.endswith(POSSESSIVE_SUFFIXES):  # `في ختام اجتماعهما`
+        return False
+    return any(
+        cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
+        for cue in item.cues
+    )
+
+
+def _anniversary_of(item: _Parsed, trigger: Match) -> bool:
+    return any(
+        cue.kind == "anniversary" and 0 < trigger.first_token - cue.last_token <= ANNIVERSARY_TOKENS
+        for cue in item.cues
+    )
+
+
+def _year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
+    """`حرب عام 2020 ... في العاشر من تشرين الثاني من ذلك العام`: the sentence's own year."""
+    years = [e.year for e in exprs if e.year is not None and e.end <= expr.start]
+    return years[-1] if years else None
+
+
+def _join_adjacent(triggers: list[Match]) -> list[Match]:
+    """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
+    joined: list[Match] = []
+    for trigger in triggers:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.value == "meeting"
+            and trigger.value == "call"
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+        ):  # `قمة عبر الفيديو`, `محادثات هاتفية`: a meeting held by phone or video is a call
+            joined[-1] = replace(trigger, start=last.start, first_token=last.first_token)
+            continue
+        if (
+            last is not None
+            and last.value == trigger.value
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+            and not any(cue.extra and cue.extra[0] for cue in (last, trigger))
+        ):
+            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
+            continue
+        joined.append(trigger)
+    return joined
+
+
+def _temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool:
+    """`بعد`/`قبل` between two triggers means two times, not one."""
+    between = tokens[before.last_token + 1 : after.first_token]
+    return any(form in TEMPORAL_WORDS for token in between for form in token_forms(token.text))
+
+
+def _usable(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
+    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only.
+    A year alone is too vague to date an event card."""
+    if expr.kind in {"year", "rel_year"} or (expr.kind == "ago" and expr.unit == "year"):
+        return False
+    if expr.kind != "today" or expr.weekday is not None or expr.amount:
+        return True
+    return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
+
+
+def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
+    """Dates of a trigger, best first: those after it, then close ones before it.
+
+    A date well before an agreement noun belongs to it only through a signing verb between
+    them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
+    """
+    after = [
+        e
+        for e in item.dates
+        if trigger.start <= e.start < hi
+        and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
+        and not _deadline(item, e)
+    ]
+    before = []
+    for expr in item.dates:
+        if not lo <= expr.start < trigger.start:
+            continue
+        limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
+        if any(
+            cue.kind == "concluded"
+            and cue.start < trigger.start
+            and (cue.value == "act" or expr.end <= cue.start)
+            for cue in item.cues
+        ):
+            limit = BEFORE_TRIGGER_DEFAULT
+        between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
+        related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
+        if trigger.start - expr.end <= limit and not related:
+            before.append(expr)
+    return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
+
+
+def _words_between(item: _Parsed, start: int, end: int) -> set[str]:
+    """Word forms between two offsets; `بعد ظهر` (afternoon) is a time, not a sequence."""
+    tokens = [t for t in item.tokens if start <= t.start < end]
+    words = set()
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if following in TIME_OF_DAY:
+            continue
+        words.update(token_forms(token.text))
+    return words
+
+
+def _start_of_date_phrase(item: _Parsed, expr: DateExpr) -> int:
+    """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
+        return before[-1].start
+    return expr.start
+
+
+def _deadline(item: _Parsed, expr: DateExpr) -> bool:
+    """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    if before and before[-1].text in DEADLINE_WORDS:
+        return True
+    return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
+
+
+def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
+    """An agreement is an event only when signed, adopted or dated, not when merely discussed:
+    a signing word in its clause (`وقّع ... اليوم ... إعلانا`, `البيان الذي وقعه`), or a date
+    right after it."""
+    if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
+        return True
+    for cue in item.cues:
+        if cue.kind != "concluded" or (acts_only and cue.value != "act"):
+            continue
+        distance = trigger.first_token - cue.first_token
+        if 0 <= distance <= CONCLUDED_BEFORE_TOKENS or 0 < -distance <= CONCLUDED_AFTER_TOKENS:
+            return True
+    return False
+
+
+def _split_pairs(mention: Mention) -> list[Mention]:
+    hub, *others = mention.participants
+    return [
+        replace(mention, participants=[hub, other], flags=mention.flags | {"split"})
+        for other in others
+    ]
+
+
+def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
+    """Status cues close to the trigger: a few words before it, or right after it."""
+    found = set()
+    for cue in item.cues:
+        if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
+            found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
+        if cue.kind != "status" or not lo <= cue.start < hi:
+            continue
+        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
+        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
+        if before or after:
+            found.add(cue.value)
+    for status in ("denied", "conditional", "planned"):
+        if status in found:
+            return status
+    return "happened"
+
+
+def _people(
+    item: _Parsed,
+    in_scope,
+    on: dt.date,
+    gaz: Gazetteer,
+    previous: list[str],
+    trigger: Match,
+    earlier: list[str] = (),
+) -> list[str]:
+    people: list[str] = []
+    tokens = item.tokens
+    counterpart_countries: list[str] = []
+    last_counterpart = -10
+    for match in item.names:
+        if not in_scope(match):
+            continue
+        if trigger.value in PARTY_AFTER_TYPES and match.start < trigger.start:
+            continue
+        if match.kind == "actor":
+            people.append(match.value)
+        elif match.kind == "role":
+            country = match.extra[0] if match.extra else ""
+            if match.value == "counterpart":
+                counterpart_countries.append(country)
+                last_counterpart = match.last_token
+                continue
+            holder = gaz.holder(match.value, country, on)
+            if holder:
+                people.append(holder)
+        elif match.kind == "group":
+            applies_to = match.extra[0] if match.extra else ""
+            if applies_to and trigger.value not in applies_to.split(";"):
+                continue
+            for country in match.value.split(";"):
+                holder = gaz.holder("leader", country, on)
+                if holder:
+                    people.append(holder)
+        elif match.kind == "adjective" and 0 < match.first_token - last_counterpart <= 2:
+            counterpart_countries.append(match.value)  # `نظيريه الأذربيجاني والأرميني`
+            last_counterpart = match.last_token
+        elif match.kind == "country" and _after_leader_word(tokens, match):
+            holder = gaz.holder("leader", match.value, on)
+            if holder:
+                people.append(holder)
+    for country in counterpart_countries:
+        people.append(_counterpart(people, country, on, gaz))
+    people = [person for person in _unique(people) if person]
+    if trigger.value == "agreement" and len(people) < 2:
+        level = _level_of(people, on, gaz)
+        for match in item.names:
+            near = abs(match.first_token - _token_index(tokens, trigger.start)) <= PARTY_WINDOW
+            if in_scope(match) and match.kind == "country" and near:
+                holder = gaz.holder(level, match.value, on)
+                if holder:
+                    people.append(holder)
+        people = _unique(people)
+    words = {token.text for token in tokens if in_scope(token)}
+    if len(people) < 2 and words & PAIR_NOUNS and not previous and earlier:
+        ministers = [
+            p
+            for p in earlier
+            if p not in people
+            and any(o.office == "foreign_minister" for o in gaz.offices_of(p, on))
+        ]
+        previous = ministers[-2:]  # `الوزيرين`: the two ministers of the last sentence
+        people = _unique(people + previous)
+    elif len(people) < 2 and words & PAIR_PRONOUNS and previous:
+        people = _unique(people + (previous[1:] if len(previous) > 2 else previous))
+    elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
+        people = _unique(people + previous)
+    return people
+
+
+def _actors_in(item: _Parsed, on: dt.date, gaz: Gazetteer) -> list[str]:
+    """People a sentence names, by name or by office, in order."""
+    people = []
+    for match in item.names:
+        if match.kind == "actor":
+            people.append(match.value)
+        elif match.kind == "role" and match.value != "counterpart":
+            holder = gaz.holder(match.value, match.extra[0] if match.extra else "", on)
+            people.append(holder or "")
+    return _unique(people)
+
+
+def _token_index(tokens: list[Token], offset: int) -> int:
+    return next((i for i, token in enumerate(tokens) if token.start >= offset), len(tokens))
+
+
+def _level_of(people: list[str], on: dt.date, gaz: Gazetteer) -> str:
+    """Countries named as parties beside a foreign minister are represented by theirs."""
+    for person in people:
+        if any(o.office == "foreign_minister" for o in gaz.offices_of(person, on)):
+            return "foreign_minister"
+    return "leader"
+
+
+def _after_leader_word(tokens: list[Token], match: Match) -> bool:
+    """`زعيمي أرمينيا وأذربيجان`: country names in a list headed by a word for leaders."""
+    index = match.first_token - 1
+    while index >= 0 and index >= match.first_token - 4:
+        word = tokens[index].text
+        if word in LEADER_WORDS or any(word.endswith(w) for w in LEADER_WORDS):
+            return True
+        index -= 1
+    return False
+
+
+def _counterpart(people: list[str], country: str, on: dt.date, gaz: Gazetteer) -> str:
+    """`نظيره الروسي`: the holder, in that country, of the office the subject holds."""
+    for person in people:
+        for office in gaz.offices_of(person, on):
+            if office.office in {"foreign_minister", "defence_minister"}:
+                holder = gaz.holder(office.office, country, on)
+                if holder:
+                    return holder
+    return gaz.holder("leader", country, on) or ""
+
+
+def _place(item: _Parsed, in_scope, trigger: Match, event_type: str, gaz: Gazetteer) -> str:
+    if event_type not in PLACE_KINDS:
+        return ""
+    kinds = PLACE_KINDS[event_type]
+    options = []
+    for match in item.places:
+        if not in_scope(match):
+            continue
+        place = gaz.place_by_id.get(match.value, {})
+        if kinds is not None and place.get("kind") not in kinds:
+            continue
+        if not _after_preposition(item, match):
+            continue
+        options.append((abs(match.start - trigger.start), match.value))
+    return min(options)[1] if options else ""
+
+
+def _after_preposition(item: _Parsed, match: Match) -> bool:
+    token = item.tokens[match.first_token].text
+    if token.startswith(("ب", "في")) and not token.startswith(("باك", "بر", "بو", "بلغ", "بيل")):
+        return True
+    if match.first_token == 0:
+        return False
+    return item.tokens[match.first_token - 1].text in PLACE_PREPOSITIONS
+
+
+def _initiator(item: _Parsed, people: list[str], gaz: Gazetteer, on: dt.date) -> str:
+    cues = [cue for cue in item.cues if cue.kind == "initiator"]
+    if not cues:
+        return ""
+    cue = cues[0]
+    for match in item.names:
+        if match.first_token <= cue.last_token or match.first_token > cue.last_token + 5:
+            continue
+        if match.kind == "actor" and match.value in people:
+            return match.value
+        country = match.value if match.kind in {"country", "adjective"} else ""
+        if match.kind == "role":
+            country = match.extra[0] if match.extra else ""
+        for person in people:
+            if country and gaz.actor_country(person) == country:
+                return person
+    return ""
+
+
+def _resolve_article(
+    mentions: list[Mention], parsed: list[_Parsed], published: dt.date, gaz: Gazetteer
+) -> list[Mention]:
+    """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
+    _people_of_group_words(mentions, parsed)
+    dated = [m for m in mentions if m.dated]
+    result = list(dated)
+    for mention in mentions:
+        if mention.dated:
+            continue
+        item = parsed[mention.sentence]
+        signed_today = (
+            mention.type == "agreement"
+            and not mention.plural
+            and mention.status == "happened"
+            and not mention.background
+            and _concluded(item, mention.cue, acts_only=True)
+            and not item.dates
+            and not _anchored_elsewhere(item, mention)
+        )
+        distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
+        host = None if distinct else _coreferent(mention, dated)
+        if host is not None:
+            if "split" not in host.flags:
+                host.participants = _unique(host.participants + mention.participants)
+            host.topics = _unique(host.topics + mention.topics)
+            host.initiator = host.initiator or mention.initiator
+            continue
+        inherited = _previous_sentence_date(mention, parsed, published)
+        if inherited:
+            mention.candidates = inherited
+            result.append(mention)
+            dated.append(mention)
+            continue
+        if (
+            not mention.background
+            and (mention.type in DEFAULT_DATED_TYPES or signed_today)
+            and mention.status == "happened"
+            and (
+                (mention.in_lead and mention.participants)
+                or (
+                    (len(mention.participants) >= 2 or signed_today)
+                    and not parsed[mention.sentence].dates
+                    and not _anchored_elsewhere(parsed[mention.sentence], mention)
+                )
+            )
+        ):
+            mention.candidates = [Resolved(published, "day", frozenset({"inferred_date"}))]
+            mention.default_dated = True
+            result.append(mention)
+    result = _split_like_separate_calls(result)
+    result = _absorb_remarks(result)
+    result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
+    result.sort(key=lambda m: (m.sentence, m.start))
+    _spread_topics(result, parsed)
+    return result
+
+
+def _people_of_group_words(mentions: list[Mention], parsed: list[_Parsed]) -> None:
+    """`واعتمد الوزراء في ختام الاجتماع بيانا`: the ministers are those of the meeting told
+    just before, and what they adopted or said is theirs."""
+    for index, mention in enumerate(mentions):
+        if mention.participants or mention.type not in {"agreement", "statement"}:
+            continue
+        if not any(cue.kind == "group_ref" for cue in parsed[mention.sentence].cues):
+            continue
+        told = [
+            m
+            for m in mentions[:index]
+            if m.type == "meeting"
+            and len(m.participants) >= 2
+            and 0 < mention.sentence - m.sentence <= GROUP_REF_SENTENCES
+        ]
+        if told:
+            mention.participants = list(told[-1].participants)
+
+
+def _previous_sentence_date(
+    mention: Mention, parsed: list[_Parsed], published: dt.date
+) -> list[Resolved]:
+    """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
+    if mention.sentence == 0 or not mention.participants or mention.status != "happened":
+        return []
+    previous = parsed[mention.sentence - 1]
+    people = {m.value for m in previous.names if m.kind == "actor"}
+    dates = [e for e in previous.dates if e.kind != "weekday"]
+    if len(dates) != 1 or not people & set(mention.participants):
+        return []
+    return resolve(dates[0], published)
+
+
+def _anchored_elsewhere(item: _Parsed, mention: Mention) -> bool:
+    """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
+    before = [t for t in item.tokens if t.start < mention.cue.start]
+    return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
+
+
+def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
+    people = set(mention.participants)
+    for other in dated:
+        if other.type != mention.type or other.status != mention.status:
+            continue
+        theirs = set(other.participants)
+        added, shared = people - theirs, people & theirs
+        if not added or (len(shared) >= 2 and len(added) <= 1):
+            return other
+    return None
+
+
+def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
+    """A three-way call in the lead is two calls when the article says they were separate.
+    Not meetings: separate bilateral meetings usually come beside a three-way one."""
+    pairs = [m for m in mentions if "split" in m.flags]
+    if not pairs:
+        return mentions
+    result = []
+    for mention in mentions:
+        if mention.type == "call" and len(mention.participants) > 2:
+            date = mention.candidates[0].date
+            same_day = [p for p in pairs if p.type == mention.type and p.candidates[0].date == date]
+            covered = {person for p in same_day for person in p.participants}
+            if same_day and set(mention.participants) <= covered:
+                result.extend(_split_pairs(mention))
+                continue
+        result.append(mention)
+    return result
+
+
+def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
+    """Remarks made at a meeting or in a call are part of it, not a separate statement."""
+    hosts = [m for m in mentions if m.type in {"meeting", "call"} and m.status == "happened"]
+    kept = []
+    for mention in mentions:
+        if mention.type == "statement":
+            day = mention.candidates[0].date
+            host = next(
+                (
+                    h
+                    for h in hosts
+                    if h.candidates[0].date == day
+                    and (
+                        set(mention.participants) <= set(h.participants)
+                        or (not h.participants and h.sentence == mention.sentence)
+                    )
+                ),
+                None,
+            )
+            if host is not None:
+                host.participants = _unique(host.participants + mention.participants)
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _spread_topics(mentions: list[Mention], parsed: list[_Parsed]) -> None:
+    """Sentences without events of their own usually elaborate the article's main event."""
+    main = next((m for m in mentions if m.in_lead), mentions[0] if mentions else None)
+    if main is None:
+        return
+    used = {m.sentence for m in mentions}
+    extra = []
+    for item in parsed:
+        if item.sentence.index in used:
+            continue
+        people = {m.value for m in item.names if m.kind == "actor"}
+        if people & set(main.participants):
+            extra.extend(match.value for match in item.topics)
+    main.topics = _unique(main.topics + extra)
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(item for item in items if item))

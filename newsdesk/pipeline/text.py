@@ -1,0 +1,106 @@
+"""Article text: scraping debris, paragraphs and sentences with offsets into the original.
+
+Offsets always refer to the article exactly as read from disk, so the app can highlight the
+evidence in the original file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsdesk.language.arabic import has_arabic, normalize_with_map
+from newsdesk.language.lexicon import read_lexicon
+
+_SENTENCE_END = re.compile(r'(?<=[.!?؟])["”»)]?\s+')
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its span in the article and a normalised copy for matching."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str
+    norm_offsets: tuple[int, ...]
+    paragraph: int
+
+    def original_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Article offsets of a span given in normalised-sentence coordinates."""
+        begin = self.start + self.norm_offsets[norm_start]
+        last = self.start + self.norm_offsets[max(norm_end - 1, norm_start)] + 1
+        return begin, last
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    file: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    debris: tuple[tuple[int, int], ...]
+
+
+@cache
+def _debris_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(row["pattern"], re.IGNORECASE) for row in read_lexicon("debris.csv"))
+
+
+def is_debris(line: str) -> bool:
+    return any(pattern.search(line) for pattern in _debris_patterns())
+
+
+def split_article(article_id: str, file: str, text: str) -> Article:
+    """Split into sentences, dropping debris lines and a title repeated on the next line."""
+    sentences: list[Sentence] = []
+    debris: list[tuple[int, int]] = []
+    seen_lines: set[str] = set()
+    paragraph = -1
+    offset = 0
+    for raw_line in text.splitlines(keepends=True):
+        line_start = offset
+        offset += len(raw_line)
+        line = raw_line.rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_debris(stripped) or not has_arabic(stripped):
+            debris.append((line_start, line_start + len(line)))
+            continue
+        if stripped in seen_lines:
+            debris.append((line_start, line_start + len(line)))
+            continue
+        seen_lines.add(stripped)
+        paragraph += 1
+        for start, end in _sentence_spans(line):
+            chunk = line[start:end]
+            norm, offsets = normalize_with_map(chunk)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=line_start + start,
+                    end=line_start + end,
+                    text=chunk,
+                    norm=norm,
+                    norm_offsets=tuple(offsets),
+                    paragraph=paragraph,
+                )
+            )
+    return Article(article_id, file, text, tuple(sentences), tuple(debris))
+
+
+def _sentence_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        spans.append((start, match.start() + len(match.group(0).rstrip())))
+        start = match.end()
+    spans.append((start, len(line)))
+    return [(s + _lead_ws(line[s:e]), e) for s, e in spans if line[s:e].strip()]
+
+
+def _lead_ws(chunk: str) -> int:
+    return len(chunk) - len(chunk.lstrip())
