@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.frame.page import Context, empty_message
 from components.shared.cards import event_card
-from newsdesk.view.display import md_escape
+from newsdesk.view.markup import md_escape
 
 PAGE_SIZE = 20
 W_PAGE = "w_pg"

@@ -8,8 +8,10 @@ from components.frame.page import Context, empty_message
 from components.shared.cards import event_card
 from components.shared.charts import counts_bar_figure, type_counts_figure
 from newsdesk.contract.schema import EVENT_TYPES
-from newsdesk.view.display import format_event_date, list_join, md_escape
+from newsdesk.language.strings import list_join
+from newsdesk.view.event_dates import format_event_date
 from newsdesk.view.filters import counts_per_period, key_events
+from newsdesk.view.markup import md_escape
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 

@@ -9,7 +9,9 @@ import streamlit as st
 from components.frame.data import article_text, corpus_dir
 from components.frame.page import Context
 from components.shared.cards import event_link, title_of
-from newsdesk.view.display import format_event_date, highlight_html, isolate, md_escape
+from newsdesk.language.strings import isolate
+from newsdesk.view.event_dates import format_event_date
+from newsdesk.view.markup import highlight_html, md_escape
 
 W_ARTICLE = "w_article"
 

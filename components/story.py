@@ -36,6 +36,7 @@ from components.shared.maps import slide_map, styled
 from newsdesk.config import lexicon_dir
 from newsdesk.contract.schema import EVENT_TYPES
 from newsdesk.contract.tables import split_list
+from newsdesk.language.strings import list_join
 from newsdesk.view.deck import (
     NEARBY,
     TITLE,
@@ -46,8 +47,9 @@ from newsdesk.view.deck import (
     strip_window,
     whereabouts,
 )
-from newsdesk.view.display import esc, format_event_date, list_join, md_escape
+from newsdesk.view.event_dates import format_event_date
 from newsdesk.view.geo import capital_places
+from newsdesk.view.markup import esc, md_escape
 from newsdesk.view.periods import CUSTOM, PERIOD_IDS
 
 EVENT, AUTO = "event", "auto"  # the page's own URL parameters

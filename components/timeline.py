@@ -14,9 +14,9 @@ from components.shared.charts import (
     timeline_figure,
 )
 from newsdesk.contract.schema import EVENT_TYPES
-from newsdesk.view.display import timeline_rows
 from newsdesk.view.filters import counts_per_period
 from newsdesk.view.periods import bands
+from newsdesk.view.timeline_rows import timeline_rows
 
 MAX_MARKERS = 5_000  # above this the timeline shows counts, not single events
 LANES = ("type", "person")

@@ -119,7 +119,7 @@ def steps(folder: Path, repeats: int) -> dict:
     from components.timeline import build_timeline
     from newsdesk.config import geo_dir
     from newsdesk.contract.schema import EVENT_TYPES
-    from newsdesk.view.display import load_strings
+    from newsdesk.language.strings import load_strings
     from newsdesk.view.filters import counts_per_period, filter_events, parse_params
     from newsdesk.view.geo import district_counts, load_layers, place_frame
 
@@ -245,7 +245,7 @@ def open_view(tab, base: str, page: str) -> float:
 
 def change_period(tab, page: str, period: str) -> float:
     """Milliseconds from choosing a period in the sidebar to the page showing the new view."""
-    from newsdesk.view.display import load_strings
+    from newsdesk.language.strings import load_strings
 
     label = load_strings().t("en", f"period.{period}")
     body = tab.locator(".st-key-nd-body")

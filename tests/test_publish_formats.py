@@ -26,8 +26,9 @@ from newsdesk.formats.publish_formats import (
     timeline_date,
     timelinejs_json,
 )
-from newsdesk.view.display import Lookups, load_strings
+from newsdesk.language.strings import load_strings
 from newsdesk.view.filters import Filters
+from newsdesk.view.names import Lookups
 
 SCRIPT = "<script>alert('x')</script>"
 PLOVER_CATEGORIES = {

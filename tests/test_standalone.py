@@ -24,8 +24,10 @@ from newsdesk.formats.standalone import (
     png_available,
     timeline_html,
 )
-from newsdesk.view.display import Lookups, load_strings, timeline_rows
+from newsdesk.language.strings import load_strings
 from newsdesk.view.filters import prepare_events
+from newsdesk.view.names import Lookups
+from newsdesk.view.timeline_rows import timeline_rows
 
 TITLE_XSS = "Road <closed> & <script>alert(1)</script>"
 

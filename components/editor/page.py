@@ -22,7 +22,7 @@ from newsdesk.editors.desk import Desk
 from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
 from newsdesk.editors.upload import Sheet
 from newsdesk.editors.validate import ID_COLUMN
-from newsdesk.view.display import md_escape
+from newsdesk.view.markup import md_escape
 
 LEXICONS = ("actors", "places", "topics")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

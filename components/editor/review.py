@@ -15,7 +15,7 @@ from newsdesk.editors.changes import Diff, diff_rows
 from newsdesk.editors.desk import Checked, Desk
 from newsdesk.editors.problems import errors, problem_headers, problem_rows, problems_csv, warnings
 from newsdesk.editors.store import OutOfDate
-from newsdesk.view.display import md_escape
+from newsdesk.view.markup import md_escape
 
 PENDING = "nd_pending"  # slot -> (fingerprint, Checked)
 CONFLICT = "nd_conflict"  # slot -> Meanwhile

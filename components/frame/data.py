@@ -28,8 +28,8 @@ from newsdesk.contract.tables import files_version, load_tables
 from newsdesk.editors.corrections import publish
 from newsdesk.editors.desk import Desk
 from newsdesk.pipeline.corpus import decode
-from newsdesk.view.display import Lookups
 from newsdesk.view.filters import Vocabulary, index_mentions, prepare_events
+from newsdesk.view.names import Lookups
 
 
 def data_dir() -> Path:

@@ -27,15 +27,7 @@ from PIL import Image, ImageDraw
 from components.frame.data import Dataset, load_dataset
 from components.frame.signin import current_editor
 from newsdesk.contract.schema import EVENT_TYPES, STATUSES
-from newsdesk.view.display import (
-    DEFAULT_LANG,
-    LANG_NAMES,
-    LANGS,
-    Strings,
-    is_rtl,
-    load_strings,
-    md_escape,
-)
+from newsdesk.language.strings import DEFAULT_LANG, LANG_NAMES, LANGS, Strings, is_rtl, load_strings
 from newsdesk.view.filters import (
     DEFAULT_STATUSES,
     FILTER_PARAMS,
@@ -44,6 +36,7 @@ from newsdesk.view.filters import (
     parse_params,
     to_params,
 )
+from newsdesk.view.markup import md_escape
 from newsdesk.view.periods import CUSTOM, PERIOD_IDS
 
 PAGES: dict[str, str] = {

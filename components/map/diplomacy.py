@@ -18,8 +18,8 @@ from components.frame.page import Context
 from components.shared.map_common import ARC, direction_div, event_list
 from components.shared.maps import ARC_COLORS, ARC_HEIGHTS, arc_width, diplomacy_deck
 from newsdesk.config import lexicon_dir
-from newsdesk.view.display import esc, md_escape
 from newsdesk.view.geo import GeoLayers, capital_places, diplomacy_arcs
+from newsdesk.view.markup import esc, md_escape
 
 DECK_KEY = "nd_deck"
 MAX_ARCS = 150  # the busiest connections are drawn; the table and selection still see all

@@ -52,7 +52,6 @@ from components.shared.maps import (
     shade,
 )
 from newsdesk.config import geo_dir
-from newsdesk.view.display import esc, md_escape
 from newsdesk.view.geo import (
     GeoLayers,
     MapSelection,
@@ -64,6 +63,7 @@ from newsdesk.view.geo import (
     selected_events,
     selection_from_click,
 )
+from newsdesk.view.markup import esc, md_escape
 
 VIEWS = ("map", "diplomacy")
 W_VIEW = "w_mapview"

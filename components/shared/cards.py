@@ -15,15 +15,10 @@ from components.frame.data import article_text, corpus_dir
 from components.frame.page import Context
 from components.shared.charts import TYPE_COLORS
 from newsdesk.contract.tables import split_list
-from newsdesk.view.display import (
-    esc,
-    event_date_text,
-    flag_notes,
-    format_event_date,
-    md_escape,
-    passage_context_html,
-)
+from newsdesk.view.event_dates import event_date_text, format_event_date
 from newsdesk.view.filters import event_mentions, related_events
+from newsdesk.view.flag_notes import flag_notes
+from newsdesk.view.markup import esc, md_escape, passage_context_html
 
 RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
 LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "flags", "title_en", "title_ar"]

@@ -19,7 +19,7 @@ from newsdesk.editors.changes import Diff, diff_rows
 from newsdesk.editors.desk import Desk
 from newsdesk.editors.problems import errors, problem_rows, problems_csv
 from newsdesk.editors.store import OutOfDate
-from newsdesk.view.display import LANGS
+from newsdesk.language.strings import LANGS
 
 EDITOR_COMMANDS = ("validate", "apply", "history", "diff", "restore", "export", "hash-password")
 OK, INVALID, USAGE, OUT_OF_DATE = 0, 1, 2, 3

@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from newsdesk.view.display import Strings, load_strings
+from newsdesk.language.strings import Strings, load_strings
 
 ERROR = "error"
 WARNING = "warning"

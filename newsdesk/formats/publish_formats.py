@@ -45,8 +45,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from newsdesk.contract.tables import split_list
-from newsdesk.view.display import Lookups, Strings, esc, format_event_date, list_join, parse_date
+from newsdesk.language.strings import Strings, list_join
+from newsdesk.view.event_dates import format_event_date, parse_date
 from newsdesk.view.filters import Filters, to_params
+from newsdesk.view.markup import esc
+from newsdesk.view.names import Lookups
 from newsdesk.view.periods import ALL, CUSTOM, bands
 
 SLIDE_LIMIT = 500

@@ -26,7 +26,8 @@ from branca.element import Element
 from folium.elements import JSCSSMixin
 
 from newsdesk.config import BROWSER_ENV, browser_setting
-from newsdesk.view.display import esc, is_rtl
+from newsdesk.language.strings import is_rtl
+from newsdesk.view.markup import esc
 
 FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif'
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

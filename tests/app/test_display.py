@@ -10,18 +10,12 @@ import pandas as pd
 import pytest
 
 from newsdesk.config import UI_STRINGS_PATH
-from newsdesk.view.display import (
-    Lookups,
-    event_date_text,
-    flag_notes,
-    format_event_date,
-    highlight_html,
-    md_escape,
-    passage,
-    passage_context_html,
-    timeline_rows,
-)
+from newsdesk.view.event_dates import event_date_text, format_event_date
 from newsdesk.view.filters import prepare_events
+from newsdesk.view.flag_notes import flag_notes
+from newsdesk.view.markup import highlight_html, md_escape, passage_context_html
+from newsdesk.view.names import Lookups
+from newsdesk.view.timeline_rows import timeline_rows
 
 
 @pytest.mark.parametrize(
@@ -131,8 +125,6 @@ def test_highlight_merges_overlaps_and_drops_bad_offsets() -> None:
     text = "abcdefghij"
     marked = highlight_html(text, [(1, 4, "a"), (3, 6, "b"), (8, 30, "c"), (5, 5, "d")])
     assert marked == 'a<mark title="a | b">bcdef</mark>ghij'
-    assert passage(text, 2, 4) == "cd"
-    assert passage(text, 4, 2) is None
     assert passage_context_html(text, 50, 60) is None
     assert passage_context_html("one two <three> four", 8, 15) == (
         "one two <mark>&lt;three&gt;</mark> four"
@@ -187,7 +179,7 @@ def test_ui_strings_complete_in_both_languages() -> None:
 
 
 def test_column_date_labels_equal_the_card_dates() -> None:
-    from newsdesk.view.display import date_labels
+    from newsdesk.view.event_dates import date_labels
 
     frame = pd.DataFrame(
         {

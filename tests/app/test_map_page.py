@@ -11,7 +11,7 @@ from pagerun import RunPage, texts_of
 from test_app_pages import assert_clean, card_titles
 
 from components.map.diplomacy import arc_from_selection
-from newsdesk.view.display import md_escape
+from newsdesk.view.markup import md_escape
 
 
 def district_table(at) -> dict[str, int]:
