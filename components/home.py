@@ -10,8 +10,9 @@ from components.shared.charts import counts_bar_figure, type_counts_figure
 from newsdesk.contract.schema import EVENT_TYPES
 from newsdesk.language.strings import list_join
 from newsdesk.view.event_dates import format_event_date
-from newsdesk.view.filters import counts_per_period, key_events
 from newsdesk.view.markup import md_escape
+from newsdesk.view.prepared import PREPARED
+from newsdesk.view.queries import counts_per_period, key_events
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -23,7 +24,7 @@ def coverage(ctx: Context) -> None:
     # distinct values first, and min/max that skip missing dates: no pass in Python over
     # 50,000 articles, no copy of a million dates, on every run of the page
     outlets = sorted(set(articles["outlet"].unique()) - {""}) if not articles.empty else []
-    dates = events["_date"] if not events.empty else None
+    dates = events[PREPARED.date] if not events.empty else None
     if dates is not None and dates.notna().any():
         first = format_event_date(dates.min().date(), "day", ctx.lang, strings=ctx.strings)
         last = format_event_date(dates.max().date(), "day", ctx.lang, strings=ctx.strings)

@@ -51,6 +51,7 @@ from newsdesk.view.event_dates import format_event_date
 from newsdesk.view.geo import capital_places
 from newsdesk.view.markup import esc, md_escape
 from newsdesk.view.periods import CUSTOM, PERIOD_IDS
+from newsdesk.view.prepared import PREPARED
 
 EVENT, AUTO = "event", "auto"  # the page's own URL parameters
 W_STORY_PERIOD, W_STORY_FROM, W_STORY_TO = "w_story_period", "w_story_from", "w_story_to"
@@ -235,7 +236,7 @@ def title_slide(ctx: Context) -> None:
         f"{esc(ctx.t(f'type.{kind}'))} <bdi>{int(counts[kind])}</bdi></span>"
         for kind in [k for k in EVENT_TYPES if k in counts.index]
     )
-    dated = ctx.events.dropna(subset=["_date"])
+    dated = ctx.events.dropna(subset=[PREPARED.date])
     lines = [f"<div class='nd-story-period'>{esc(period_title(ctx))}</div>"]
     also = filter_line(ctx)
     if also:
@@ -328,11 +329,11 @@ def strip(ctx: Context, slide: Slide, deck: list[str]) -> None:
         title_of(row, ctx.lang)
         for row in shown[["event_id", "title_en", "title_ar"]].to_dict("records")
     ]
-    dates = shown["_date"].dt.strftime("%Y-%m-%d").fillna("")
+    dates = shown[PREPARED.date].dt.strftime("%Y-%m-%d").fillna("")
     rows = pd.DataFrame(
         {
             "event_id": shown["event_id"].to_numpy(),
-            "date": shown["_date"].to_numpy(),
+            "date": shown[PREPARED.date].to_numpy(),
             "type": shown["type"].to_numpy(),
             "hover": [
                 html.escape(f"{day} · {title}") for day, title in zip(dates, titles, strict=True)

@@ -14,8 +14,9 @@ from components.shared.charts import (
     timeline_figure,
 )
 from newsdesk.contract.schema import EVENT_TYPES
-from newsdesk.view.filters import counts_per_period
 from newsdesk.view.periods import bands
+from newsdesk.view.prepared import PREPARED
+from newsdesk.view.queries import counts_per_period
 from newsdesk.view.timeline_rows import timeline_rows
 
 MAX_MARKERS = 5_000  # above this the timeline shows counts, not single events
@@ -91,7 +92,7 @@ def timeline_chart(ctx: Context, lanes: str) -> str | None:
 
 
 def _span_days(ctx: Context) -> int:
-    dates = ctx.events["_date"]  # min and max skip missing dates: no copy of the column
+    dates = ctx.events[PREPARED.date]  # min and max skip missing dates: no copy of the column
     return int((dates.max() - dates.min()).days) if dates.notna().any() else 0
 
 

@@ -120,8 +120,9 @@ def steps(folder: Path, repeats: int) -> dict:
     from newsdesk.config import geo_dir
     from newsdesk.contract.schema import EVENT_TYPES
     from newsdesk.language.strings import load_strings
-    from newsdesk.view.filters import counts_per_period, filter_events, parse_params
     from newsdesk.view.geo import district_counts, load_layers, place_frame
+    from newsdesk.view.queries import counts_per_period, filter_events
+    from newsdesk.view.url_state import parse_params
 
     strings = load_strings()
     started = time.perf_counter()

@@ -9,20 +9,10 @@ import pandas as pd
 import pytest
 
 from newsdesk.contract.schema import EVENTS
-from newsdesk.view.filters import (
-    ANY_STATUS,
-    Filters,
-    Vocabulary,
-    counts_per_period,
-    date_spans,
-    filter_events,
-    key_events,
-    parse_params,
-    prepare_events,
-    related_events,
-    to_params,
-)
 from newsdesk.view.periods import PERIOD_IDS, bands, get_period, period_range
+from newsdesk.view.prepared import date_spans, prepare_events
+from newsdesk.view.queries import counts_per_period, filter_events, key_events, related_events
+from newsdesk.view.url_state import ANY_STATUS, Filters, Vocabulary, parse_params, to_params
 
 
 def event(event_id: str, date: str, precision: str = "day", **fields: str) -> dict[str, str]:
@@ -253,7 +243,7 @@ def test_empty_tables() -> None:
 
 def test_fast_normalisation_equals_newsdesk_arabic() -> None:
     from newsdesk.language.arabic import normalize
-    from newsdesk.view.filters import normalize_many
+    from newsdesk.view.prepared import normalize_many
 
     samples = [
         "إلهام  علييف\u00a0يستقبل ﻻفروف",
@@ -326,7 +316,7 @@ def test_counts_per_period_months_and_mondays() -> None:
 
 
 def test_indexed_mentions_are_found_by_their_event_row() -> None:
-    from newsdesk.view.filters import event_mentions, index_mentions
+    from newsdesk.view.prepared import event_mentions, index_mentions
 
     prepared = prepare_events(
         pd.DataFrame([event("late", "2022-01-01"), event("early", "2020-01-01"), event("x", "")])
@@ -354,7 +344,7 @@ def test_indexed_mentions_are_found_by_their_event_row() -> None:
 def test_row_index_answers_as_the_scans_do() -> None:
     """The prepared frame's row index (people, topics, date order) gives the scans' answers;
     derived frames (a copy, a filtered view) are answered by the scans themselves."""
-    from newsdesk.view.filters import _RowIndex, index_mentions
+    from newsdesk.view.prepared import RowIndex, index_mentions
 
     people = ["putin", "aliyev", "pashinyan", "erdogan", "a.b", ""]
     rows = []
@@ -372,9 +362,9 @@ def test_row_index_answers_as_the_scans_do() -> None:
         )
     prepared = prepare_events(pd.DataFrame(rows), {"putin": ["Vladimir Putin"]})
     index_mentions(prepared, pd.DataFrame({"event_id": ["e001"], "article_id": ["a"]}))
-    assert _RowIndex.of(prepared) is not None  # adding the mention slices keeps it valid
+    assert RowIndex.of(prepared) is not None  # adding the mention slices keeps it valid
     copied = prepared.copy()
-    assert _RowIndex.of(copied) is None
+    assert RowIndex.of(copied) is None
     views = [
         Filters(actors=("putin",)),
         Filters(actors=("a.b", "erdogan"), statuses=()),

@@ -27,8 +27,8 @@ from newsdesk.formats.publish_formats import (
     timelinejs_json,
 )
 from newsdesk.language.strings import load_strings
-from newsdesk.view.filters import Filters
 from newsdesk.view.names import Lookups
+from newsdesk.view.url_state import Filters
 
 SCRIPT = "<script>alert('x')</script>"
 PLOVER_CATEGORIES = {

@@ -25,8 +25,8 @@ from newsdesk.formats.standalone import (
     timeline_html,
 )
 from newsdesk.language.strings import load_strings
-from newsdesk.view.filters import prepare_events
 from newsdesk.view.names import Lookups
+from newsdesk.view.prepared import prepare_events
 from newsdesk.view.timeline_rows import timeline_rows
 
 TITLE_XSS = "Road <closed> & <script>alert(1)</script>"

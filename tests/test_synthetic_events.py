@@ -15,8 +15,10 @@ import pytest
 from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import load_tables, split_list
 from newsdesk.editors.corrections import publish
-from newsdesk.view.filters import Filters, filter_events, prepare_events
 from newsdesk.view.names import Lookups
+from newsdesk.view.prepared import prepare_events
+from newsdesk.view.queries import filter_events
+from newsdesk.view.url_state import Filters
 
 REPO = Path(__file__).resolve().parents[1]
 _SPEC = importlib.util.spec_from_file_location(

@@ -28,8 +28,9 @@ from newsdesk.contract.tables import files_version, load_tables
 from newsdesk.editors.corrections import publish
 from newsdesk.editors.desk import Desk
 from newsdesk.pipeline.corpus import decode
-from newsdesk.view.filters import Vocabulary, index_mentions, prepare_events
 from newsdesk.view.names import Lookups
+from newsdesk.view.prepared import PreparedEvents, index_mentions, prepare_events
+from newsdesk.view.url_state import Vocabulary
 
 
 def data_dir() -> Path:
@@ -51,7 +52,7 @@ def data_version(directory: Path) -> str:
 class Dataset:
     """Everything a page reads. Frames are shared between runs: treat them as read-only."""
 
-    events: pd.DataFrame  # published events, prepared for filtering (see newsdesk.view.filters)
+    events: PreparedEvents  # what readers see, prepared for filtering
     mentions: pd.DataFrame
     articles: pd.DataFrame
     lookups: Lookups

@@ -20,7 +20,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 from PIL import Image, ImageDraw
 
@@ -28,16 +27,17 @@ from components.frame.data import Dataset, load_dataset
 from components.frame.signin import current_editor
 from newsdesk.contract.schema import EVENT_TYPES, STATUSES
 from newsdesk.language.strings import DEFAULT_LANG, LANG_NAMES, LANGS, Strings, is_rtl, load_strings
-from newsdesk.view.filters import (
+from newsdesk.view.markup import md_escape
+from newsdesk.view.periods import CUSTOM, PERIOD_IDS
+from newsdesk.view.prepared import PREPARED, PreparedEvents
+from newsdesk.view.queries import filter_events
+from newsdesk.view.url_state import (
     DEFAULT_STATUSES,
     FILTER_PARAMS,
     Filters,
-    filter_events,
     parse_params,
     to_params,
 )
-from newsdesk.view.markup import md_escape
-from newsdesk.view.periods import CUSTOM, PERIOD_IDS
 
 PAGES: dict[str, str] = {
     "home": "dashboard.py",
@@ -95,7 +95,7 @@ class Context:
     strings: Strings
     data: Dataset
     filters: Filters
-    events: pd.DataFrame
+    events: PreparedEvents  # the events in the reader's view
     body: object  # the keyed container pages draw into (RTL in Arabic)
 
     def t(self, key: str, **values: object) -> str:
@@ -288,7 +288,7 @@ def _filter_widgets(data: Dataset, lang: str, strings: Strings) -> Filters:
 
 def _date_bounds(data: Dataset) -> tuple[dt.date, dt.date]:
     """Wide bounds: a shared link may name any period, even one with no events yet."""
-    dates = data.events["_date"].dropna()
+    dates = data.events[PREPARED.date].dropna()
     low, high = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
     if not dates.empty:
         low, high = min(low, dates.min().date()), max(high, dates.max().date())

@@ -16,13 +16,15 @@ from components.frame.page import Context
 from components.shared.charts import TYPE_COLORS
 from newsdesk.contract.tables import split_list
 from newsdesk.view.event_dates import event_date_text, format_event_date
-from newsdesk.view.filters import event_mentions, related_events
 from newsdesk.view.flag_notes import flag_notes
 from newsdesk.view.markup import esc, md_escape, passage_context_html
+from newsdesk.view.prepared import PREPARED, event_mentions
+from newsdesk.view.queries import related_events
 
 RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
 LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "flags", "title_en", "title_ar"]
-LINK_COLUMNS += ["_m0", "_m1"]  # where its mentions are, for a disputed date
+# and where its mentions are, for a disputed date
+LINK_COLUMNS += [PREPARED.first_mention, PREPARED.end_mention]
 
 
 def title_of(row: Mapping[str, str], lang: str) -> str:

@@ -47,10 +47,10 @@ import pandas as pd
 from newsdesk.contract.tables import split_list
 from newsdesk.language.strings import Strings, list_join
 from newsdesk.view.event_dates import format_event_date, parse_date
-from newsdesk.view.filters import Filters, to_params
 from newsdesk.view.markup import esc
 from newsdesk.view.names import Lookups
 from newsdesk.view.periods import ALL, CUSTOM, bands
+from newsdesk.view.url_state import Filters, to_params
 
 SLIDE_LIMIT = 500
 SOURCE_NOTE = {

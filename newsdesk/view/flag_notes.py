@@ -13,7 +13,7 @@ from newsdesk.contract.schema import FLAGS
 from newsdesk.contract.tables import split_list
 from newsdesk.language.dates import format_date
 from newsdesk.language.strings import Strings, isolate, list_join, load_strings
-from newsdesk.view.event_dates import safe_precision, parse_date
+from newsdesk.view.event_dates import parse_date, safe_precision
 
 
 def source_label(article: Mapping[str, str] | None, article_id: str) -> str:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from newsdesk.contract.tables import files_version, split_list
 from newsdesk.language.lexicon import read_lexicon
+from newsdesk.view.prepared import PREPARED
 
 GEO_FILES: dict[str, str] = {
     "districts": "districts.geojson",
@@ -205,7 +206,8 @@ def marker_groups(events: pd.DataFrame, places: pd.DataFrame, latest: int = 3) -
     # those few rows (not a frame per group: 700 groups cost two seconds that way)
     keep = ["event_id", "date", "date_precision", "date_end", "flags", "type", "status"]
     keep += ["participants", "title_en", "title_ar", "place_id"]
-    keep += [column for column in ("_m0", "_m1") if column in events]  # a disputed date's mentions
+    slice_of_mentions = (PREPARED.first_mention, PREPARED.end_mention)  # for a disputed date
+    keep += [column for column in slice_of_mentions if column in events]
     newest_rows = keys.groupby(["place_id", "type"], sort=False).tail(latest).index.to_numpy()
     tail = events[keep].iloc[newest_rows]
     newest: dict[tuple[str, str], list[dict]] = {}

@@ -9,9 +9,9 @@ import pandas as pd
 
 from newsdesk.language.strings import Strings, load_strings
 from newsdesk.view.event_dates import date_labels, event_date_text
-from newsdesk.view.filters import event_mentions
 from newsdesk.view.markup import esc, esc_series
 from newsdesk.view.names import Lookups
+from newsdesk.view.prepared import PREPARED, event_mentions
 
 
 def titles(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -38,7 +38,7 @@ def timeline_rows(
     """
     strings = strings or load_strings()
     columns = ["event_id", "lane", "type", "start", "end", "date", "exact", "n", "hover"]
-    dated = events[events["_date"].notna()] if not events.empty else events
+    dated = events[events[PREPARED.date].notna()] if not events.empty else events
     if dated.empty:
         return pd.DataFrame({column: [] for column in columns})
     type_labels = dated["type"].map(lambda kind: strings.t(lang, f"type.{kind}"))
@@ -48,7 +48,7 @@ def timeline_rows(
     if mentions is not None and not mentions.empty and conflict.any():
         for index, row in dated[conflict].iterrows():  # few: only disputed dates
             when.loc[index] = event_date_text(row, event_mentions(mentions, row), lang, strings)
-    exact = dated["_exact"] if "_exact" in dated else dated["date_precision"] == "day"
+    exact = dated[PREPARED.exact] if PREPARED.exact in dated else dated["date_precision"] == "day"
     hover = (
         esc_series(titles(dated, lang))
         + "<br>"
@@ -56,7 +56,7 @@ def timeline_rows(
         + " · "
         + esc_series(type_labels)
         + " · "
-        + dated["_n"].astype(str)
+        + dated[PREPARED.n_sources].astype(str)
         + f" {sources_word}"
     )
     rows = pd.DataFrame(
@@ -64,11 +64,11 @@ def timeline_rows(
             "event_id": dated["event_id"],
             "lane": type_labels,
             "type": dated["type"],
-            "start": dated["_start"],
-            "end": dated["_end"],
-            "date": dated["_date"],
+            "start": dated[PREPARED.start],
+            "end": dated[PREPARED.end],
+            "date": dated[PREPARED.date],
             "exact": exact.to_numpy(dtype=bool),
-            "n": dated["_n"].astype(int),
+            "n": dated[PREPARED.n_sources].astype(int),
             "hover": hover,
         }
     )

@@ -11,10 +11,10 @@ import pytest
 
 from newsdesk.config import UI_STRINGS_PATH
 from newsdesk.view.event_dates import event_date_text, format_event_date
-from newsdesk.view.filters import prepare_events
 from newsdesk.view.flag_notes import flag_notes
 from newsdesk.view.markup import highlight_html, md_escape, passage_context_html
 from newsdesk.view.names import Lookups
+from newsdesk.view.prepared import prepare_events
 from newsdesk.view.timeline_rows import timeline_rows
 
 
