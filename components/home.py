@@ -18,7 +18,7 @@ CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def coverage(ctx: Context) -> None:
-    """Counts, date span and outlets of all published events (not only the view)."""
+    """Counts, date span and outlets of all the events readers see (not only the view)."""
     events, articles = ctx.data.events, ctx.data.articles
     st.subheader(ctx.t("home.coverage"))
     # distinct values first, and min/max that skip missing dates: no pass in Python over

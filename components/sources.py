@@ -23,11 +23,9 @@ def _basis(basis: str) -> str:
 def articles_table(ctx: Context) -> pd.DataFrame:
     """One row per article: outlet, publication date, basis (explained), file, events found."""
     articles, mentions = ctx.data.articles, ctx.data.mentions
-    published_ids = set(ctx.data.events["event_id"])
+    shown_ids = set(ctx.data.events["event_id"])
     found = (
-        mentions[mentions["event_id"].isin(published_ids)]
-        .groupby("article_id")["event_id"]
-        .nunique()
+        mentions[mentions["event_id"].isin(shown_ids)].groupby("article_id")["event_id"].nunique()
         if not mentions.empty
         else pd.Series(dtype=int)
     )

@@ -275,7 +275,7 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
             located_rows.index, located_rows["lat"], located_rows["lon"], strict=True
         )
     }
-    countries = ctx.data.lookups.countries()
+    countries = ctx.data.lookups.actor_countries()
     where = whereabouts(row, located, countries, capital_places(str(lexicon_dir())))
     color = TYPE_COLORS.get(row.get("type", ""), "#7f7f7f")
     points = [

@@ -7,9 +7,9 @@ For each size folder (synthetic/10k ...) every measurement runs in fresh process
 memory figures are per size:
 
 - load: the app's own loader without Streamlit's cache (components.frame.data.build_dataset:
-  read the CSVs, open the editors' store, publish, prepare_events), and the first AppTest run, which
-  does the same through the cache;
-- filter: newsdesk.view.filters.filter_events for a few views (everything, the 2020 war, blockade +
+  read the CSVs, open the editors' store, apply corrections, prepare_events), and the first
+  AppTest run, which does the same through the cache;
+- filter: newsdesk.view.queries.filter_events for a few views (everything, the 2020 war, blockade +
   incidents, a text search, a person), views given as URL parameters as a link gives them;
 - timeline: the timeline page's figures for the view (components.timeline.build_timeline,
   a heat strip above MAX_MARKERS events, and the per-month bars), serialised to JSON;
@@ -310,7 +310,7 @@ def tables(results: dict[str, dict]) -> str:
         return results[size]["steps"]["views"][name][key]
 
     row(
-        "load: read CSVs, publish, prepare (once per data version)",
+        "load: read CSVs, apply corrections, prepare (once per data version)",
         [fmt_ms(get(s, "steps", "load_ms")) for s in sizes],
     )
     row(

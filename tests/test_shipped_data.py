@@ -9,7 +9,7 @@ import pytest
 from newsdesk.config import corpus_dir
 from newsdesk.contract import schema
 from newsdesk.contract.tables import load_tables, split_list
-from newsdesk.editors.corrections import publish
+from newsdesk.editors.corrections import reader_events
 from newsdesk.pipeline.build import run_build, write_tables
 from newsdesk.pipeline.gazetteer import load_gazetteer
 
@@ -23,7 +23,7 @@ def tables():
 
 @pytest.fixture(scope="module")
 def published(tables):
-    return publish(tables)
+    return reader_events(tables)
 
 
 def test_tables_follow_the_contract(tables):

@@ -14,7 +14,7 @@ import pytest
 
 from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import load_tables, split_list
-from newsdesk.editors.corrections import publish
+from newsdesk.editors.corrections import reader_events
 from newsdesk.view.names import Lookups
 from newsdesk.view.prepared import prepare_events
 from newsdesk.view.queries import filter_events
@@ -93,7 +93,9 @@ def test_tables_agree_with_each_other(sized: Path) -> None:
 def test_the_app_code_reads_them(sized: Path) -> None:
     tables = load_tables(sized / "2k")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
-    prepared = prepare_events(publish(tables).events, lookups.search_names(), tables["mentions"])
+    prepared = prepare_events(
+        reader_events(tables).events, lookups.search_names(), tables["mentions"]
+    )
     assert len(prepared) == 2000
     war = filter_events(prepared, Filters(period="war2020", statuses=()))
     assert 0 < len(war) < len(prepared)

@@ -84,7 +84,7 @@ def _restore(ctx, desk: Desk, target: int, head: int, editor: str, note: str) ->
 
 
 def _orphans(ctx, desk: Desk, head: int, editor: str) -> None:
-    orphans = desk.published(head).orphans
+    orphans = desk.reader_events(head).orphans
     if orphans.empty:
         return
     st.subheader(ctx.t("editor.orphans", n=len(orphans)))
@@ -92,7 +92,7 @@ def _orphans(ctx, desk: Desk, head: int, editor: str) -> None:
     picked = st.multiselect(
         ctx.t("editor.orphans_pick"), list(orphans["correction_id"]), key="nd-orphans-pick"
     )
-    events = ["", *sorted(desk.published(head).events["event_id"])]
+    events = ["", *sorted(desk.reader_events(head).events["event_id"])]
     target = st.selectbox(ctx.t("editor.orphans_target"), events, key="nd-orphans-target")
     note = st.text_input(ctx.t("editor.note"), key=f"nd-orphans-note-{rv.reset_count('o')}")
     if st.button(ctx.t("editor.orphans_button"), key="nd-orphans-save", disabled=not picked):

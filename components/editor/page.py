@@ -65,7 +65,7 @@ def _downloads(ctx, desk: Desk, head: int) -> None:
     st.caption(ctx.t("editor.download_intro"))
     filtered = ctx.events[list(EVENTS)]
     tables = desk.tables(head)
-    everything = desk.published(head).events
+    everything = desk.reader_events(head).events
     lexicons = {name: tables[name] for name in LEXICONS}
     for label, frame, extra, name in (
         (ctx.t("editor.filtered", n=len(filtered)), filtered, {}, "events-filtered"),

@@ -1,4 +1,4 @@
-"""Loading the published tables for the app, cached per data version.
+"""Loading the tables readers see, cached per data version.
 
 The data folder is NEWSDESK_DATA (default: the repo's data/), the article texts come from
 NEWSDESK_CORPUS (default ../shared/corpus beside the repo, when it exists). Corrections and
@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from newsdesk import config
 from newsdesk.contract.schema import EVENTS, TABLES
 from newsdesk.contract.tables import files_version, load_tables
-from newsdesk.editors.corrections import publish
+from newsdesk.editors.corrections import reader_events
 from newsdesk.editors.desk import Desk
 from newsdesk.pipeline.corpus import decode
 from newsdesk.view.names import Lookups
@@ -76,7 +76,7 @@ def _empty_tables() -> dict[str, pd.DataFrame]:
 def build_dataset(
     directory: str, version: str, store_version: int | None, store_problem: str
 ) -> Dataset:
-    """Read, publish and prepare the tables of one data version: what `_load` caches, without
+    """Read, correct and prepare the tables of one data version: what `_load` caches, without
     the cache, so the speed benchmark (scripts/bench_scale.py) times exactly the app's path."""
     problem = store_problem
     try:
@@ -86,10 +86,9 @@ def build_dataset(
             tables = Desk.open(Path(directory)).tables(store_version)
     except (ValueError, OSError, pd.errors.ParserError, SQLAlchemyError) as error:
         tables, problem = _empty_tables(), str(error)
-    published = publish(tables).events
-    published = published[list(EVENTS)].fillna("")
+    readers = reader_events(tables).events[list(EVENTS)].fillna("")
     lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
-    events = prepare_events(published, lookups.search_names(), tables["mentions"])
+    events = prepare_events(readers, lookups.search_names(), tables["mentions"])
     mentions = index_mentions(events, tables["mentions"])
     people = set(lookups.actors)
     for cell in pd.concat([events["participants"], events["initiator"]]).unique():
@@ -102,7 +101,7 @@ def build_dataset(
             | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}
         ),
     )
-    del tables["events"], tables["mentions"], published  # prepared and reordered copies kept
+    del tables["events"], tables["mentions"], readers  # prepared and reordered copies kept
     _release_free_memory()
     return Dataset(
         events=events,

@@ -40,7 +40,7 @@ def arc_from_selection(state: object) -> tuple[str, str] | None:
 
 def arcs_of_view(ctx: Context, places: pd.DataFrame) -> pd.DataFrame:
     return diplomacy_arcs(
-        ctx.events, ctx.data.lookups.countries(), capital_places(str(lexicon_dir())), places
+        ctx.events, ctx.data.lookups.actor_countries(), capital_places(str(lexicon_dir())), places
     )
 
 

@@ -1,6 +1,6 @@
 """Event cards: what happened, when (as precisely as known), who, where, why we think so.
 
-All text from the tables goes through newsdesk.view.display.esc (HTML) or md_escape (labels), so a
+All text from the tables goes through newsdesk.view.markup.esc (HTML) or md_escape (labels), so a
 summary holding `<script>` is shown as those characters.
 """
 
@@ -40,7 +40,7 @@ def summary_of(row: Mapping[str, str], lang: str) -> str:
 
 def mentions_of(ctx: Context, row: Mapping[str, object] | str) -> pd.DataFrame:
     """The event's mentions, by its `_m0`/`_m1` slice when given its prepared row (see
-    newsdesk.view.filters.index_mentions), or by comparing ids when given only its id."""
+    newsdesk.view.prepared.index_mentions), or by comparing ids when given only its id."""
     return event_mentions(ctx.data.mentions, {"event_id": row} if isinstance(row, str) else row)
 
 

@@ -1,6 +1,6 @@
 """Figure builders: pure functions of a DataFrame returning a plotly figure (no Streamlit).
 
-Hover texts arrive escaped (newsdesk.view.display.timeline_rows); labels built here from UI strings
+Hover texts arrive escaped (newsdesk.view.timeline_rows); labels built here from UI strings
 are escaped too, because plotly renders a subset of HTML in hover labels and annotations.
 """
 
@@ -109,7 +109,7 @@ def timeline_figure(
     are hatched translucent bars over every day they may be (so they cannot be read as a day),
     and multi-day events (a war, an offensive) are solid bars from first to last day.
 
-    `rows` comes from newsdesk.view.display.timeline_rows; each point carries its event id in
+    `rows` comes from newsdesk.view.timeline_rows; each point carries its event id in
     customdata so a click can open the card.
     """
     fig = go.Figure()

@@ -69,7 +69,7 @@ class Diff:
 
 
 def diff_upload(rows: Mapping[str, list[UploadRow]], known: Known) -> Diff:
-    """The changes a validated upload asks for, against the published tables it was checked on."""
+    """The changes a validated upload asks for, against the tables it was checked on."""
     changed: list[FieldChange] = []
     added: list[Added] = []
     removed: list[Removed] = []

@@ -1,4 +1,4 @@
-"""Published events = extracted events with the editors' corrections applied.
+"""The events readers see: the extracted events with the editors' corrections applied.
 
 Corrections are keyed on event_id and field, applied in order of their time, so a rebuild of
 the extraction never loses an editor's work; a correction whose event is gone is returned as an
@@ -19,8 +19,8 @@ from newsdesk.pipeline.summaries import TEXT_FIELDS, card_text_for_row, names_fr
 TRUE_VALUES = frozenset({"1", "true", "yes"})
 
 
-def publish(tables: dict[str, pd.DataFrame]) -> Published:
-    """Published events from a set of tables: corrections applied, card text kept in step.
+def reader_events(tables: dict[str, pd.DataFrame]) -> ReaderEvents:
+    """The events readers see, from a set of tables: corrections applied, card text in step.
 
     An edited event whose title and summary were not themselves corrected gets its card text
     written anew from the corrected fields, so a corrected date never sits under a stale title.
@@ -44,7 +44,7 @@ def publish(tables: dict[str, pd.DataFrame]) -> Published:
                     row[field] = getattr(text, field)
         rows.append(row)
     events = pd.DataFrame(rows, columns=list(EVENTS)).fillna("")
-    return Published(events=events, orphans=result.orphans)
+    return ReaderEvents(events=events, orphans=result.orphans)
 
 
 def _complete(row: dict) -> bool:
@@ -64,12 +64,14 @@ def _mention_days(mentions: pd.DataFrame) -> dict[str, tuple[dt.date, ...]]:
 
 
 @dataclass(frozen=True)
-class Published:
+class ReaderEvents:
+    """The events as readers see them, and the corrections whose event is gone (orphans)."""
+
     events: pd.DataFrame
     orphans: pd.DataFrame
 
 
-def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> Published:
+def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> ReaderEvents:
     """Apply field corrections, creations, merges and deletions to the extracted events.
 
     A `_create` correction starts a new event (its other fields come from the same event_id's
@@ -77,7 +79,7 @@ def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> Publis
     `_delete` removes it. Every touched event gets the `edited` flag.
     """
     if corrections.empty:
-        return Published(events=events.reset_index(drop=True), orphans=corrections)
+        return ReaderEvents(events=events.reset_index(drop=True), orphans=corrections)
     rows = {row["event_id"]: dict(row) for row in events.to_dict("records")}
     order = list(rows)
     ordered = corrections.sort_values(["time", "correction_id"], kind="stable")
@@ -118,11 +120,11 @@ def apply_corrections(events: pd.DataFrame, corrections: pd.DataFrame) -> Publis
             orphan_ids.append(record["correction_id"])
             continue
         row["flags"] = join_list(sorted(set(split_list(row.get("flags"))) | {"edited"}))
-    published = pd.DataFrame(
+    corrected = pd.DataFrame(
         [rows[event_id] for event_id in order if event_id not in removed], columns=list(EVENTS)
     ).fillna("")
     orphans = corrections[corrections["correction_id"].isin(orphan_ids)]
-    return Published(events=published.reset_index(drop=True), orphans=orphans)
+    return ReaderEvents(events=corrected.reset_index(drop=True), orphans=orphans)
 
 
 def _merge_sources(target: dict, duplicate: dict) -> None:

@@ -25,7 +25,7 @@ from newsdesk.config import data_dir, lexicon_dir, store_url
 from newsdesk.contract.schema import CREATE_FIELD, DELETE_FIELD, MERGE_FIELD, TABLES
 from newsdesk.contract.tables import load_tables, read_table, write_rows
 from newsdesk.editors.changes import Diff, diff_tables, diff_upload
-from newsdesk.editors.corrections import Published, publish
+from newsdesk.editors.corrections import ReaderEvents, reader_events
 from newsdesk.editors.problems import Problem
 from newsdesk.editors.store import (
     CORRECTION,
@@ -76,11 +76,11 @@ class Desk:
     def __init__(self, data_dir: Path, store: Store) -> None:
         self.data_dir = Path(data_dir)
         self.store = store
-        # Per-instance memo of tables and published events by version: a page run opens one
+        # Per-instance memo of tables and readers' events by version: a page run opens one
         # Desk and asks for the same version several times. Versions never change once saved;
         # a rebuild of the CSVs is seen by the next Desk (the next run). Treat as read-only.
         self._tables: dict[int, dict[str, pd.DataFrame]] = {}
-        self._published: dict[int, Published] = {}
+        self._reader_events: dict[int, ReaderEvents] = {}
 
     @classmethod
     def open(cls, folder: Path | None = None) -> Desk:
@@ -93,7 +93,7 @@ class Desk:
         return self.store.head()
 
     def tables(self, version: int | None = None, state: State | None = None) -> dict:
-        """The contract tables as the app publishes them at a version: the extracted CSVs, the
+        """The contract tables as readers see them at a version: the extracted CSVs, the
         store's corrections, and the lexicons with the store's rows laid over them."""
         if state is None:
             version = self.head() if version is None else version
@@ -106,11 +106,11 @@ class Desk:
             tables[kind] = overlay(tables[kind], state.get(kind, {}), ID_COLUMN[kind])
         return tables
 
-    def published(self, version: int | None = None) -> Published:
+    def reader_events(self, version: int | None = None) -> ReaderEvents:
         version = self.head() if version is None else version
-        if version not in self._published:
-            self._published[version] = publish(self.tables(version))
-        return self._published[version]
+        if version not in self._reader_events:
+            self._reader_events[version] = reader_events(self.tables(version))
+        return self._reader_events[version]
 
     def known(self, tables: Mapping[str, pd.DataFrame], events: pd.DataFrame) -> Known:
         def index(frame: pd.DataFrame, key: str) -> dict[str, dict[str, str]]:
@@ -145,7 +145,7 @@ class Desk:
         stated, version_problems = file_version(sheets, head)
         base = stated or base or head
         tables = self.tables(base)
-        known = self.known(tables, self.published(base).events)
+        known = self.known(tables, self.reader_events(base).events)
         report = validate(sheets, known)
         report.problems[:0] = [*problems, *version_problems]
         if not report.ok:
@@ -178,7 +178,7 @@ class Desk:
 
     def _still_needed(self, diff: Diff, version: int) -> Diff:
         tables = self.tables(version)
-        current = self.known(tables, self.published(version).events)
+        current = self.known(tables, self.reader_events(version).events)
         changed = tuple(
             c
             for c in diff.changed
@@ -211,7 +211,7 @@ class Desk:
     # --- versions ----------------------------------------------------------------------------
 
     def compare(self, old: int, new: int) -> Diff:
-        """What changed for readers between two versions (published events and lexicons)."""
+        """What changed for readers between two versions (their events and the lexicons)."""
         return diff_tables(self._view(old), self._view(new))
 
     def _view(self, version: int) -> dict[str, list[dict[str, str]]]:
@@ -220,7 +220,9 @@ class Desk:
         else:
             tables = self.tables(version)
         view = {name: tables[name].to_dict("records") for name in LEXICON_KINDS}
-        events = publish(tables).events if version <= 0 else self.published(version).events
+        events = (
+            reader_events(tables).events if version <= 0 else self.reader_events(version).events
+        )
         view["events"] = events.to_dict("records")
         return view
 

@@ -1,6 +1,6 @@
 """The editors' store: versioned corrections and lexicon rows in a SQL database.
 
-Published events are the extracted tables (CSV, rewritten by every build) with the corrections
+The events readers see are the extracted tables (CSV, rewritten by every build) with the corrections
 kept here applied, so a rebuild never touches an editor's work. The database is SQLite by
 default (`store.sqlite` in the data folder, created and filled from `corrections.csv` on first
 use), or any SQLAlchemy URL in NEWSDESK_DB_URL (PostgreSQL in production).

@@ -74,7 +74,7 @@ Row = dict[str, str]
 
 @dataclass(frozen=True)
 class Known:
-    """What an upload is checked against: the published events and lexicons, the articles."""
+    """What an upload is checked against: the events readers see, the lexicons, the articles."""
 
     events: Mapping[str, Row]
     actors: Mapping[str, Row]
@@ -272,7 +272,7 @@ class _Checker:
             if column in MARKERS or column in (id_column, VERSION_COLUMN):
                 continue
             if exists and value == current.get(column):
-                # Unchanged: already published, so not the editor's to fix now (an id that a
+                # Unchanged: readers already see it, so not the editor's to fix now (an id that a
                 # rebuild dropped from the lexicon must not block correcting a date).
                 clean[column] = value
                 continue

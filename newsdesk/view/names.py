@@ -57,7 +57,7 @@ class Lookups:
     def place(self, place_id: str, lang: str) -> str:
         return self._name(self.places.get(place_id), place_id, lang)
 
-    def countries(self) -> dict[str, str]:
+    def actor_countries(self) -> dict[str, str]:
         """Actor id -> country id: whose capital a call or meeting without a venue is drawn at."""
         return {actor_id: row.get("country", "") for actor_id, row in self.actors.items()}
 

@@ -1,4 +1,4 @@
-"""The published events prepared once per data version, so that every filter change is fast.
+"""The events readers see, prepared once per data version, so that every filter change is fast.
 
 `prepare_events` adds the columns declared in `PREPARED` (parsed date spans, padded id lists,
 sources as a number, a normalised search text, each event's slice of the mentions) and keeps
@@ -265,7 +265,7 @@ def index_mentions(prepared: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFra
 
     A card then finds its mentions in constant time (`event_mentions`) instead of comparing
     every one of 1,500,000 mention rows (20 ms a card at a million events). Mentions of events
-    that are not published stay, after all the others, so per-article views still see them;
+    that readers do not see stay, after all the others, so per-article views still see them;
     their index labels are kept, so `sort_index()` gives the table's own order back."""
     n_events = len(prepared)
     if mentions.empty:

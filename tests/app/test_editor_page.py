@@ -59,7 +59,7 @@ def sign_in(
 
 
 def export(data_dir, version: int | None) -> list[list[str]]:
-    events = Desk.open(data_dir).published().events
+    events = Desk.open(data_dir).reader_events().events
     text = table_csv(events, "events", version).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
@@ -171,7 +171,7 @@ def test_sign_in_upload_errors_diff_apply_history_restore(editors: None, fixture
     assert [s.value for s in at.success] == ["Version 3 restores version 1."]
     desk = Desk.open(data_dir)
     assert desk.head() == 3
-    assert desk.published().events.equals(desk.published(1).events)
+    assert desk.reader_events().events.equals(desk.reader_events(1).events)
 
 
 def test_someone_saving_meanwhile_is_shown_and_the_editor_chooses(
@@ -202,7 +202,7 @@ def test_someone_saving_meanwhile_is_shown_and_the_editor_chooses(
     assert [s.value for s in at.success] == [
         "Saved as version 3. Readers see it on their next click."
     ]
-    row = desk.published().events.set_index("event_id").loc[CALL_2020]
+    row = desk.reader_events().events.set_index("event_id").loc[CALL_2020]
     assert (row["date"], row["status"]) == ("2020-10-08", "denied")  # both kept
 
 
@@ -224,7 +224,7 @@ def test_the_table_editor_goes_through_the_same_checks(fixture_dirs, on_fixture:
 
     data_dir, _ = fixture_dirs
     desk = Desk.open(data_dir)
-    frame = desk.published().events[list(EVENTS)].copy()
+    frame = desk.reader_events().events[list(EVENTS)].copy()
     frame["_delete"] = False
     frame["_merge_into"] = ""
     frame.loc[frame["event_id"] == CALL_2020, "date"] = "2020-10-08"

@@ -10,10 +10,10 @@ from newsdesk.editors.spreadsheets import table_csv
 
 
 def export_rows(desk: Desk, versioned: bool = False) -> list[list[str]]:
-    """The published events as a downloaded CSV, parsed back into rows (header first);
+    """The events readers see as a downloaded CSV, parsed back into rows (header first);
     `versioned`: with the `_version` column a download from the editor page carries."""
     version = desk.head() if versioned else None
-    text = table_csv(desk.published().events, "events", version).decode("utf-8-sig")
+    text = table_csv(desk.reader_events().events, "events", version).decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
 

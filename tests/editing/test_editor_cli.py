@@ -55,7 +55,7 @@ def test_validate_apply_history_diff_restore_export(
     args = ["apply", str(stale), "--editor", "bob", "--note", "denied", "--on-top", *data]
     assert main(args) == 0
     assert "saved version 3" in capsys.readouterr().out
-    published = desk.published().events.set_index("event_id").loc[CALL_2020]
+    published = desk.reader_events().events.set_index("event_id").loc[CALL_2020]
     assert (published["date"], published["status"]) == ("2020-10-08", "denied")
     assert main(["restore", "2", "--editor", "cli", "--note", "undo bob", *data]) == 0
     assert "version 4 restores version 2" in capsys.readouterr().out
@@ -68,7 +68,7 @@ def test_validate_apply_history_diff_restore_export(
     assert main(["restore", "1", "--editor", "cli", "--note", "undo", *data]) == 0
     assert main(["restore", "9", "--editor", "cli", "--note", "undo", *data]) == 1
     capsys.readouterr()
-    assert desk.published().events.equals(desk.published(1).events)
+    assert desk.reader_events().events.equals(desk.reader_events(1).events)
 
     assert main(["export", "--out", str(tmp_path / "out"), *data]) == 0
     exported = read_table(tmp_path / "out" / "corrections.csv", "corrections")

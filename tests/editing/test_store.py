@@ -28,7 +28,7 @@ pytestmark = pytest.mark.usefixtures("store_backend")
 
 
 def event(desk: Desk, event_id: str, version: int | None = None) -> dict[str, str]:
-    events = desk.published(version).events
+    events = desk.reader_events(version).events
     match = events[events["event_id"] == event_id]
     assert len(match) == 1, event_id
     return match.iloc[0].to_dict()
@@ -82,7 +82,7 @@ def test_restore_is_a_new_version_and_undoes(desk: Desk) -> None:
     assert event(desk, XSS_EVENT)["status"] == "happened"
     assert event(desk, CALL_2020)["date"] == "2020-10-08"
     desk.restore(1, desk.head(), "bob", "back to the start")
-    assert desk.published().events.equals(desk.published(1).events)
+    assert desk.reader_events().events.equals(desk.reader_events(1).events)
     diff = desk.compare(1, 3)
     assert {(c.row_id, c.field, c.old, c.new) for c in diff.changed} >= {
         (CALL_2020, "date", "2020-10-07", "2020-10-08"),
@@ -250,7 +250,7 @@ def test_a_rebuild_keeps_corrections_and_lists_orphans(desk: Desk) -> None:
     events = events[events["event_id"] != ERDOGAN_CALL]
     events.loc[events["event_id"] == XSS_EVENT, "title_en"] = "Rebuilt title"
     write_rows(desk.data_dir / "events.csv", EVENTS, events.to_dict("records"))
-    published = desk.published()
+    published = desk.reader_events()
     assert event(desk, CALL_2020)["date"] == "2020-10-08"
     assert event(desk, XSS_EVENT)["title_en"] == "Rebuilt title"
     assert list(published.orphans["event_id"]) == [ERDOGAN_CALL]
@@ -259,11 +259,11 @@ def test_a_rebuild_keeps_corrections_and_lists_orphans(desk: Desk) -> None:
         desk.head(), "alice", "re-attach to the rebuilt id", reattach={orphan: XSS_EVENT}
     )
     assert event(desk, XSS_EVENT)["status"] == "denied"
-    assert desk.published().orphans.empty
+    assert desk.reader_events().orphans.empty
 
 
 def test_a_filtered_export_uploaded_back_deletes_nothing(desk: Desk) -> None:
-    events = desk.published().events
+    events = desk.reader_events().events
     calls = events[events["type"] == "call"]
     checked = desk.check([("calls.csv", table_csv(calls, "events"))])
     assert checked.ok and checked.diff.empty
@@ -273,13 +273,13 @@ def test_a_filtered_export_uploaded_back_deletes_nothing(desk: Desk) -> None:
     checked = desk.check([("one.csv", to_csv(rows))])
     assert checked.diff.counts() == {"changed": 1, "added": 0, "deleted": 0}
     desk.apply(checked.diff, checked.base, "alice", "one row")
-    assert len(desk.published().events) == len(events)
+    assert len(desk.reader_events().events) == len(events)
     rows = set_cell(rows, CALL_2020, "_delete", "1")
     checked = desk.check([("one.csv", to_csv(rows))])
     assert checked.diff.counts()["deleted"] == 1  # only an explicit marker deletes
     desk.apply(checked.diff, checked.base, "alice", "duplicate")
-    assert CALL_2020 not in set(desk.published().events["event_id"])
-    assert len(desk.published().events) == len(events) - 1
+    assert CALL_2020 not in set(desk.reader_events().events["event_id"])
+    assert len(desk.reader_events().events) == len(events) - 1
 
 
 def test_a_formula_and_a_script_tag_survive_as_text(desk: Desk) -> None:
@@ -293,7 +293,7 @@ def test_a_formula_and_a_script_tag_survive_as_text(desk: Desk) -> None:
     assert published["title_en"] == formula
     assert published["summary_en"] == f"{SCRIPT} plus <b>bold</b>"
     # Downloads neutralise the formula; uploading them back changes nothing.
-    events = desk.published().events
+    events = desk.reader_events().events
     csv_bytes = table_csv(events, "events")
     assert b"'=HYPERLINK" in csv_bytes
     assert desk.check([("again.csv", csv_bytes)]).diff.empty
