@@ -15,10 +15,10 @@ from collections.abc import Callable
 import streamlit as st
 
 from components.frame.page import Context, empty_message
-from components.map.page import build_district_map
+from components.shared.district_map import build_district_map
 from components.shared.map_assets import local_files
 from components.shared.map_common import geo_layers, places_of
-from components.timeline import aggregation_unit, build_timeline
+from components.shared.timeline_chart import aggregation_unit, build_timeline
 from newsdesk.contract.schema import EVENTS
 from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
 from newsdesk.formats.publish_formats import (

@@ -11,10 +11,11 @@ memory figures are per size:
   AppTest run, which does the same through the cache;
 - filter: newsdesk.view.queries.filter_events for a few views (everything, the 2020 war, blockade +
   incidents, a text search, a person), views given as URL parameters as a link gives them;
-- timeline: the timeline page's figures for the view (components.timeline.build_timeline,
-  a heat strip above MAX_MARKERS events, and the per-month bars), serialised to JSON;
+- timeline: the timeline page's figures for the view
+  (components.shared.timeline_chart.build_timeline, a heat strip above MAX_MARKERS events, and
+  the per-month bars), serialised to JSON;
 - map: the map page's folium map for the view (district counts, markers with popups, layers;
-  components.map.page.build_district_map), rendered to HTML as st_folium does;
+  components.shared.district_map.build_district_map), rendered to HTML as st_folium does;
 - rerun: a full page rerun through AppTest after a period change, for home, timeline, events
   and map (server time; every rerun gets a period it has not had before in that session);
 - browser: headless Chromium (Playwright, /usr/bin/chromium) against `streamlit run` on the
@@ -114,9 +115,9 @@ def steps(folder: Path, repeats: int) -> dict:
     """load, filter, timeline and map, timed in this process (which holds one dataset)."""
     from components.frame.data import build_dataset, dataset_key
     from components.frame.page import Context
-    from components.map.page import build_district_map
     from components.shared.charts import counts_bar_figure
-    from components.timeline import build_timeline
+    from components.shared.district_map import build_district_map
+    from components.shared.timeline_chart import build_timeline
     from newsdesk.config import geo_dir
     from newsdesk.contract.schema import EVENT_TYPES
     from newsdesk.language.strings import load_strings
