@@ -21,16 +21,9 @@ from components.shared.map_common import geo_layers, places_of
 from components.shared.timeline_chart import aggregation_unit, build_timeline
 from newsdesk.contract.schema import EVENTS
 from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
-from newsdesk.formats.publish_formats import (
-    SLIDE_LIMIT,
-    ExportView,
-    events_json,
-    file_stem,
-    plan,
-    plover_jsonl,
-    storymap_json,
-    timelinejs_json,
-)
+from newsdesk.formats.events_json import events_json
+from newsdesk.formats.plover import plover_jsonl
+from newsdesk.formats.shared import SLIDE_LIMIT, ExportView, file_stem, plan
 from newsdesk.formats.standalone import (
     PngUnavailable,
     figure_png,
@@ -38,6 +31,8 @@ from newsdesk.formats.standalone import (
     png_available,
     timeline_html,
 )
+from newsdesk.formats.storymap import storymap_json
+from newsdesk.formats.timelinejs import timelinejs_json
 from newsdesk.view.geo import district_counts
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

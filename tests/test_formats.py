@@ -15,17 +15,11 @@ from openpyxl import load_workbook
 
 from newsdesk.contract.schema import EVENTS, TABLES
 from newsdesk.editors.spreadsheets import table_csv, tables_xlsx
-from newsdesk.formats.publish_formats import (
-    ExportView,
-    events_json,
-    file_stem,
-    plan,
-    plover_jsonl,
-    plover_parts,
-    storymap_json,
-    timeline_date,
-    timelinejs_json,
-)
+from newsdesk.formats.events_json import events_json
+from newsdesk.formats.plover import plover_jsonl, plover_parts
+from newsdesk.formats.shared import ExportView, file_stem, plan
+from newsdesk.formats.storymap import storymap_json
+from newsdesk.formats.timelinejs import timeline_date, timelinejs_json
 from newsdesk.language.strings import load_strings
 from newsdesk.view.names import Lookups
 from newsdesk.view.url_state import Filters
