@@ -1,15 +1,17 @@
-"""The command line: build the tables from a corpus, evaluate against a gold file, and the
-editors' commands (validate, apply, history, diff, restore, export, hash-password), which
-run the same code as the editor page (`newsdesk.editors.commands`)."""
+"""The command line: build the tables from a corpus, evaluate against a gold file, print the
+events readers see, and the editors' commands (validate, apply, history, diff, restore, export,
+hash-password), which run the same code as the editor page (`newsdesk.editors.commands`)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
-from newsdesk.config import DATA_DIR, corpus_dir
+from newsdesk.config import DATA_DIR, corpus_dir, data_dir
 from newsdesk.editors.commands import EDITOR_COMMANDS, add_editor_commands, run_editor_command
 
 
@@ -27,6 +29,20 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--gold", type=Path, required=True)
     evaluate.add_argument("--verbose", action="store_true", help="list misses and false alarms")
 
+    published = commands.add_parser(
+        "published", help="print the events readers see (corrections applied)"
+    )
+    published.add_argument("--data", type=Path, default=None, help="data folder (NEWSDESK_DATA)")
+    published.add_argument("--out", type=Path, default=None, help="write to FILE, not stdout")
+    published.add_argument("--format", choices=("csv", "json"), default="csv")
+    published.add_argument(
+        "--view",
+        default=None,
+        metavar="QUERY",
+        help="only the events of a page's view: its link or query string, e.g. "
+        "'period=war2020&type=call' (default: every event, whatever its status)",
+    )
+
     add_editor_commands(commands)
 
     args = parser.parse_args(argv)
@@ -34,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_editor_command(args)
     if args.command == "build":
         return _build(args.corpus or corpus_dir(), args.out, max(1, args.jobs))
+    if args.command == "published":
+        return _published(args.data or data_dir(), args.view, args.format, args.out)
     return _evaluate(args.corpus, args.gold, args.verbose)
 
 
@@ -71,4 +89,43 @@ def _evaluate(corpus: Path, gold: Path, verbose: bool) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(format_report(report, verbose))
+    return 0
+
+
+def _published(data: Path, view: str | None, form: str, out: Path | None) -> int:
+    """The events readers see, in the order the Events page lists them (date, then id), with
+    the contract's columns; `view` narrows them to a page's filters exactly as its link does."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from newsdesk.contract.schema import EVENTS
+    from newsdesk.contract.tables import csv_text, write_text_atomic
+    from newsdesk.editors.desk import Desk
+    from newsdesk.readers import reader_tables
+    from newsdesk.view.queries import filter_events
+    from newsdesk.view.url_state import Filters, parse_params
+
+    if not (data / "events.csv").is_file():
+        print(f"error: no events.csv in {data} (see --data)", file=sys.stderr)
+        return 2
+    try:
+        tables = Desk.open(data).tables()
+    except (SQLAlchemyError, OSError, ValueError) as error:
+        print(f"error: the tables or the store could not be read: {error}", file=sys.stderr)
+        return 2
+    readers = reader_tables(tables)
+    if view is None:
+        filters = Filters(statuses=())  # every event, whatever its status
+    else:
+        query = urllib.parse.urlsplit(view).query if "?" in view else view
+        filters = parse_params(urllib.parse.parse_qs(query), readers.vocabulary)
+    rows = filter_events(readers.events, filters)[list(EVENTS)].to_dict("records")
+    if form == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    else:
+        text = csv_text(EVENTS, rows)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(out, text)
+        print(f"wrote {len(rows)} events to {out}", file=sys.stderr)
     return 0

@@ -23,13 +23,13 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsdesk import config
-from newsdesk.contract.schema import EVENTS, TABLES
+from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import files_version, load_tables
-from newsdesk.editors.corrections import reader_events
 from newsdesk.editors.desk import Desk
 from newsdesk.pipeline.corpus import decode
+from newsdesk.readers import reader_tables
 from newsdesk.view.names import Lookups
-from newsdesk.view.prepared import PreparedEvents, index_mentions, prepare_events
+from newsdesk.view.prepared import PreparedEvents
 from newsdesk.view.url_state import Vocabulary
 
 
@@ -86,29 +86,15 @@ def build_dataset(
             tables = Desk.open(Path(directory)).tables(store_version)
     except (ValueError, OSError, pd.errors.ParserError, SQLAlchemyError) as error:
         tables, problem = _empty_tables(), str(error)
-    readers = reader_events(tables).events[list(EVENTS)].fillna("")
-    lookups = Lookups.from_tables(tables["actors"], tables["places"], tables["topics"])
-    events = prepare_events(readers, lookups.search_names(), tables["mentions"])
-    mentions = index_mentions(events, tables["mentions"])
-    people = set(lookups.actors)
-    for cell in pd.concat([events["participants"], events["initiator"]]).unique():
-        people.update(part for part in str(cell).split(";") if part)
-    vocabulary = Vocabulary(
-        actors=frozenset(people),
-        places=frozenset((set(lookups.places) | set(events["place_id"].unique())) - {""}),
-        topics=frozenset(
-            set(lookups.topics)
-            | {t for cell in events["topics"].unique() for t in str(cell).split(";") if t}
-        ),
-    )
-    del tables["events"], tables["mentions"], readers  # prepared and reordered copies kept
+    readers = reader_tables(tables)
+    del tables["events"], tables["mentions"]  # prepared and reordered copies kept
     _release_free_memory()
     return Dataset(
-        events=events,
-        mentions=mentions,
+        events=readers.events,
+        mentions=readers.mentions,
         articles=tables["articles"],
-        lookups=lookups,
-        vocabulary=vocabulary,
+        lookups=readers.lookups,
+        vocabulary=readers.vocabulary,
         directory=directory,
         version=version,
         problem=problem,

@@ -74,12 +74,17 @@ def load_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def write_rows(path: Path, columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> None:
     """Write rows atomically: a reader never sees a half-written table."""
+    write_text_atomic(path, csv_text(columns, rows))
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
+    """Rows as the tables' CSV: a header, then one line per row, lists joined with `;`."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({column: _cell(row.get(column, "")) for column in columns})
-    write_text_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def write_frame(path: Path, columns: Sequence[str], frame: pd.DataFrame) -> None:
