@@ -9,6 +9,7 @@ import streamlit as st
 from components.frame.data import article_text, corpus_dir
 from components.frame.page import Context
 from components.shared.cards import event_link, title_of
+from newsdesk.contract.schema import PUBLISHED_BASES
 from newsdesk.language.strings import isolate
 from newsdesk.view.event_dates import format_event_date
 from newsdesk.view.markup import highlight_html, md_escape
@@ -17,7 +18,7 @@ W_ARTICLE = "w_article"
 
 
 def _basis(basis: str) -> str:
-    return basis if basis in ("stated", "inferred", "editor") else "unknown"
+    return basis if basis in PUBLISHED_BASES else "unknown"
 
 
 def articles_table(ctx: Context) -> pd.DataFrame:

@@ -30,10 +30,11 @@ from streamlit_folium import st_folium
 
 from components.frame.page import W_FROM, W_PERIOD, W_TO, Context, empty_message
 from components.shared.cards import card_html, mentions_of, short_date, title_of
-from components.shared.charts import TYPE_COLORS, selected_event_ids, slide_strip_figure
+from components.shared.charts import selected_event_ids, slide_strip_figure
 from components.shared.map_common import direction_div, folium_frame_css, geo_layers, places_of
 from components.shared.maps import slide_map, styled
 from newsdesk.config import lexicon_dir
+from newsdesk.contract.event_types import facts_of
 from newsdesk.contract.schema import EVENT_TYPES
 from newsdesk.contract.tables import split_list
 from newsdesk.language.strings import list_join
@@ -232,7 +233,7 @@ def title_slide(ctx: Context) -> None:
     """The period's name, its first and last event, and how many events of each type."""
     counts = ctx.events["type"].value_counts()
     chips = "".join(
-        f"<span class='nd-badge' style='background:{TYPE_COLORS.get(kind, '#7f7f7f')}'>"
+        f"<span class='nd-badge' style='background:{facts_of(kind).color}'>"
         f"{esc(ctx.t(f'type.{kind}'))} <bdi>{int(counts[kind])}</bdi></span>"
         for kind in [k for k in EVENT_TYPES if k in counts.index]
     )
@@ -277,7 +278,7 @@ def slide_place(ctx: Context, row: Mapping[str, str]) -> None:
     }
     countries = ctx.data.lookups.actor_countries()
     where = whereabouts(row, located, countries, capital_places(str(lexicon_dir())))
-    color = TYPE_COLORS.get(row.get("type", ""), "#7f7f7f")
+    color = facts_of(row.get("type", "")).color
     points = [
         {
             "lat": located[place_id][0],

@@ -30,7 +30,6 @@ from shapely.geometry import (
     Polygon,
     box,
     mapping,
-    shape,
 )
 from shapely.geometry.base import BaseGeometry
 
@@ -218,11 +217,6 @@ def gpkg_geometry(blob: bytes) -> BaseGeometry:
     if envelope not in _ENVELOPE_BYTES:
         raise ValueError(f"bad GeoPackage envelope code {envelope}")
     return wkb.loads(bytes(blob[8 + _ENVELOPE_BYTES[envelope] :]))
-
-
-def gpkg_blob(geometry: BaseGeometry, srs_id: int = 4326) -> bytes:
-    """The inverse of gpkg_geometry (no envelope, little-endian): for test fixtures."""
-    return b"GP" + bytes([0, 1]) + struct.pack("<i", srs_id) + wkb.dumps(geometry)
 
 
 def merge_lines(lines: Iterable[BaseGeometry]) -> BaseGeometry:
@@ -431,7 +425,3 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def geojson_shape(feature: Mapping) -> BaseGeometry:
-    return shape(feature["geometry"])

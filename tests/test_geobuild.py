@@ -8,6 +8,7 @@ import json
 import struct
 
 import pytest
+from shapely import wkb
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 
 import geobuild as gb
@@ -118,11 +119,16 @@ def test_unknown_missing_or_unnamed_units_fail_loudly() -> None:
         gb.read_admin_table([ADMIN_ROWS[0], ADMIN_ROWS[0]])
 
 
+def gpkg_blob(geometry, srs_id: int = 4326) -> bytes:
+    """The inverse of gpkg_geometry (no envelope, little-endian), to make test blobs."""
+    return b"GP" + bytes([0, 1]) + struct.pack("<i", srs_id) + wkb.dumps(geometry)
+
+
 def test_geopackage_blobs_round_trip_with_and_without_envelope() -> None:
     line = MultiLineString([[(46.0, 39.0), (47.0, 40.0)]])
-    assert gb.gpkg_geometry(gb.gpkg_blob(line)).equals(line)
+    assert gb.gpkg_geometry(gpkg_blob(line)).equals(line)
     # flags 0b0000_0011: little-endian with an xy envelope (4 doubles) before the WKB
-    blob = gb.gpkg_blob(line)
+    blob = gpkg_blob(line)
     with_envelope = blob[:3] + bytes([0b011]) + blob[4:8] + struct.pack("<4d", 46, 47, 39, 40)
     with_envelope += blob[8:]
     assert gb.gpkg_geometry(with_envelope).equals(line)

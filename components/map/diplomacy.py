@@ -16,12 +16,14 @@ import streamlit as st
 
 from components.frame.page import Context
 from components.shared.map_common import ARC, direction_div, event_list
-from components.shared.maps import ARC_COLORS, ARC_HEIGHTS, arc_width, diplomacy_deck
+from components.shared.maps import arc_width, diplomacy_deck
 from newsdesk.config import lexicon_dir
+from newsdesk.contract.event_types import facts_of
 from newsdesk.view.geo import GeoLayers, capital_places, diplomacy_arcs
 from newsdesk.view.markup import esc, md_escape
 
 DECK_KEY = "nd_deck"
+NO_ARC = (90, 90, 90)  # the colour of an arc whose type has none (never drawn today)
 MAX_ARCS = 150  # the busiest connections are drawn; the table and selection still see all
 
 
@@ -68,9 +70,9 @@ def diplomacy(ctx: Context, layers: GeoLayers, places: pd.DataFrame) -> None:
                 "from_lat": row["from_lat"],
                 "to_lon": row["to_lon"],
                 "to_lat": row["to_lat"],
-                "color": [*ARC_COLORS.get(row["type"], [90, 90, 90]), 200],
+                "color": [*(facts_of(row["type"]).arc_color or NO_ARC), 200],
                 "width": arc_width(row["n"], top),
-                "height": ARC_HEIGHTS.get(row["type"], 0.4),
+                "height": facts_of(row["type"]).arc_height,
                 "tip": direction_div(ctx, tip),
             }
         )

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components.frame.data import article_text, corpus_dir
 from components.frame.page import Context
-from components.shared.charts import TYPE_COLORS
+from newsdesk.contract.event_types import facts_of
 from newsdesk.contract.tables import split_list
 from newsdesk.view.event_dates import event_date_text, format_event_date
 from newsdesk.view.flag_notes import flag_notes
@@ -83,7 +83,7 @@ def card_html(
     for file names, and its date line already reads "9 or 10 November"."""
     t, lang, lookups = ctx.t, ctx.lang, ctx.data.lookups
     kind = row.get("type", "")
-    color = TYPE_COLORS.get(kind, "#7f7f7f")
+    color = facts_of(kind).color
     direction = "rtl" if ctx.rtl else "ltr"
     precision = row.get("date_precision", "")
     status = row.get("status", "")

@@ -14,17 +14,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from newsdesk.contract.event_types import facts_of
+from newsdesk.contract.schema import EVENT_TYPES
 from newsdesk.view.periods import Period
 
-TYPE_COLORS: dict[str, str] = {
-    "call": "#1f77b4",
-    "meeting": "#2ca02c",
-    "agreement": "#9467bd",
-    "letter": "#8c564b",
-    "statement": "#17becf",
-    "incident": "#d62728",
-    "hostilities": "#ff7f0e",
-}
 BAND_COLORS = ("#d62728", "#2ca02c", "#ff7f0e", "#1f77b4")
 DAY_MS = 86_400_000
 # plotly's month names are English only, so Arabic axes use numbers; the format follows the
@@ -132,8 +125,8 @@ def timeline_figure(
     axis_ms = (end.max() - start.min()) / np.timedelta64(1, "ms") + 40 * DAY_MS
     narrow = max(axis_ms * 0.012, 3 * DAY_MS)
     present = set(kinds)
-    for kind in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
-        color = TYPE_COLORS.get(kind, "#7f7f7f")
+    for kind in [k for k in EVENT_TYPES if k in present] + sorted(present - set(EVENT_TYPES)):
+        color = facts_of(kind).color
         label = html.escape(type_labels.get(kind, kind))
         of_kind = kinds == kind
         dots = of_kind & exact_rows & ~multi_day
@@ -249,7 +242,7 @@ def heat_strip_figure(
     if counts.empty:
         fig.update_layout(height=200)
         return fig
-    order = [k for k in TYPE_COLORS if k in set(counts["type"])]
+    order = [k for k in EVENT_TYPES if k in set(counts["type"])]
     order += sorted(set(counts["type"]) - set(order))
     table = counts.pivot_table(index="type", columns="period", values="n", aggfunc="sum")
     table = table.reindex(order).fillna(0)
@@ -292,7 +285,7 @@ def counts_bar_figure(
 ) -> go.Figure:
     """Events per month (or week), stacked by type."""
     fig = go.Figure()
-    order = [k for k in TYPE_COLORS if k in set(counts["type"])] if not counts.empty else []
+    order = [k for k in EVENT_TYPES if k in set(counts["type"])] if not counts.empty else []
     order += sorted(set(counts["type"]) - set(order)) if not counts.empty else []
     for kind in order:
         part = counts[counts["type"] == kind]
@@ -302,7 +295,7 @@ def counts_bar_figure(
                 x=part["period"],
                 y=part["n"],
                 name=label,
-                marker_color=TYPE_COLORS.get(kind, "#7f7f7f"),
+                marker_color=facts_of(kind).color,
                 hovertemplate=f"{label} · %{{x|%Y-%m}}: %{{y}}<extra></extra>",
             )
         )
@@ -322,8 +315,8 @@ def type_counts_figure(
     counts: Mapping[str, int], type_labels: Mapping[str, str], rtl: bool = False
 ) -> go.Figure:
     """How many events of each type are in the view: one horizontal bar per type."""
-    kinds = [k for k in TYPE_COLORS if counts.get(k)] + sorted(
-        k for k in counts if k not in TYPE_COLORS and counts[k]
+    kinds = [k for k in EVENT_TYPES if counts.get(k)] + sorted(
+        k for k in counts if k not in EVENT_TYPES and counts[k]
     )
     labels = [html.escape(type_labels.get(k, k)) for k in kinds]
     fig = go.Figure(
@@ -331,7 +324,7 @@ def type_counts_figure(
             x=[counts[k] for k in kinds],
             y=labels,
             orientation="h",
-            marker_color=[TYPE_COLORS.get(k, "#7f7f7f") for k in kinds],
+            marker_color=[facts_of(k).color for k in kinds],
             text=[counts[k] for k in kinds],
             textposition="outside",
             textangle=0,
@@ -363,7 +356,7 @@ def slide_strip_figure(
     dates = dated["date"].to_numpy()
     hover = _column(dated, "hover")
     present = set(kinds)
-    for kind in [k for k in TYPE_COLORS if k in present] + sorted(present - set(TYPE_COLORS)):
+    for kind in [k for k in EVENT_TYPES if k in present] + sorted(present - set(EVENT_TYPES)):
         of_kind = kinds == kind
         fig.add_trace(
             go.Scatter(
@@ -372,7 +365,7 @@ def slide_strip_figure(
                 mode="markers",
                 marker=dict(
                     size=13,
-                    color=TYPE_COLORS.get(kind, "#7f7f7f"),
+                    color=facts_of(kind).color,
                     opacity=0.75,
                     line=dict(color="white", width=1),
                 ),
@@ -392,7 +385,7 @@ def slide_strip_figure(
                 mode="markers",
                 marker=dict(
                     size=26,
-                    color=TYPE_COLORS.get(str(kinds[here][0]), "#7f7f7f"),
+                    color=facts_of(str(kinds[here][0])).color,
                     line=dict(color="#111", width=3),
                 ),
                 customdata=ids[here].reshape(-1, 1),

@@ -14,7 +14,6 @@ import pandas as pd
 
 from components.frame.page import Context
 from components.shared.cards import short_date, title_of
-from components.shared.charts import TYPE_COLORS
 from components.shared.map_common import (
     direction_div,
 )
@@ -25,6 +24,7 @@ from components.shared.maps import (
     folium_map,
     shade,
 )
+from newsdesk.contract.event_types import facts_of
 from newsdesk.view.geo import (
     GeoLayers,
     MapSelection,
@@ -98,7 +98,7 @@ def town_features(ctx: Context, layers: GeoLayers) -> list[dict]:
 
 def popup_html(ctx: Context, place_name: str, kind: str, count: int, latest: list[dict]) -> str:
     """The marker's mini-card: type, place, count and the newest events (escaped)."""
-    color = TYPE_COLORS.get(kind, "#7f7f7f")
+    color = facts_of(kind).color
     head = (
         f"<span class='nd-badge' style='background:{color}'>{esc(ctx.t(f'type.{kind}'))}</span> "
         f"<b>{esc(place_name)}</b> · {esc(ctx.t('map.n_events', n=f'{count:,}'))}"
@@ -119,7 +119,7 @@ def marker_features(ctx: Context, places: pd.DataFrame) -> list[dict]:
     for row in groups.to_dict("records"):
         place_id, kind, count = row["place_id"], row["type"], int(row["n"])
         name = place_name(ctx, {}, place_id)
-        color = TYPE_COLORS.get(kind, "#7f7f7f")
+        color = facts_of(kind).color
         style = {
             "color": "#1a1a1a",
             "weight": 1.5,

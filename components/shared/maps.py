@@ -27,8 +27,6 @@ LAND = "#f4f1ea"
 NO_EVENTS = "#ffffff"
 SHADES = ("#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
 FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif'
-ARC_COLORS = {"call": [31, 119, 180], "meeting": [44, 160, 44]}
-ARC_HEIGHTS = {"call": 0.3, "meeting": 0.6}  # a call and a meeting on one route stay apart
 
 MAP_CSS = f"""
 <style>

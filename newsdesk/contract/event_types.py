@@ -7,6 +7,7 @@ own set of type names, so a new type, or a change of mind about one, is one row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 ANY_KIND = None  # `place_kinds` of a type whose place may be any kind of place
@@ -142,19 +143,29 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
 )
 
 _BY_ID = {facts.type_id: facts for facts in EVENT_TYPE_FACTS}
-UNKNOWN_COLOR = "#7f7f7f"  # a type an editor typed that is not (yet) one of ours
+# A type that is not one of ours (an editor may type one before it is added here): grey, any
+# place, drawn nowhere special, worded plainly.
+UNKNOWN = EventType(
+    "",
+    color="#7f7f7f",
+    plover="",
+    violent=False,
+    dated_by_default=False,
+    place_kinds=ANY_KIND,
+    arc_color=None,
+    arc_height=0.0,
+    title_en="{people}{place}",
+    title_ar="{people}{place}",
+    verb_en="were reported",
+    verb_ar="أفيد بحدث",
+)
 
 
-def event_type(type_id: str) -> EventType | None:
-    """The facts of a type, or None for a type that is not one of ours."""
-    return _BY_ID.get(type_id)
+def facts_of(type_id: str) -> EventType:
+    """The facts of a type; `UNKNOWN`'s for a type that is not one of ours."""
+    return _BY_ID.get(type_id, UNKNOWN)
 
 
-def types_where(test) -> frozenset[str]:
+def types_where(test: Callable[[EventType], bool]) -> frozenset[str]:
     """The ids of the types whose facts pass `test`, e.g. `types_where(lambda t: t.violent)`."""
     return frozenset(facts.type_id for facts in EVENT_TYPE_FACTS if test(facts))
-
-
-def type_color(type_id: str) -> str:
-    facts = _BY_ID.get(type_id)
-    return facts.color if facts else UNKNOWN_COLOR

@@ -119,14 +119,6 @@ TABLES: dict[str, tuple[str, ...]] = {
     "corrections": CORRECTIONS,
 }
 
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    "events": ("participants", "topics", "source_articles", "flags"),
-    "mentions": ("participants",),
-    "actors": ("aliases_ar",),
-    "places": ("aliases_ar",),
-    "topics": ("cues_ar",),
-}
-
 # Special correction fields: they act on the whole event rather than on one column.
 DELETE_FIELD = "_delete"
 MERGE_FIELD = "_merge_into"

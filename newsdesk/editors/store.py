@@ -215,24 +215,6 @@ class Store:
             ).first()
         return _version_info(row._mapping) if row else None
 
-    def changes_in(self, version: int) -> list[RowChange]:
-        """What one version did: the rows it added (with data) and retired (data None)."""
-        with self.engine.connect() as conn:
-            added = conn.execute(
-                sa.select(rows_table.c.kind, rows_table.c.key, rows_table.c.data).where(
-                    rows_table.c.added_in == version
-                )
-            ).all()
-            removed = conn.execute(
-                sa.select(rows_table.c.kind, rows_table.c.key).where(
-                    rows_table.c.removed_in == version
-                )
-            ).all()
-        replaced = {(kind, key) for kind, key, _ in added}
-        return [RowChange(kind, key, json.loads(data)) for kind, key, data in added] + [
-            RowChange(kind, key, None) for kind, key in removed if (kind, key) not in replaced
-        ]
-
     # --- writing -----------------------------------------------------------------------------
 
     def save(

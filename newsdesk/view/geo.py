@@ -10,7 +10,7 @@ polygon (Lachin town does), so coordinates only say where to draw.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newsdesk.contract.event_types import facts_of, types_where
 from newsdesk.contract.tables import files_version, split_list
 from newsdesk.language.lexicon import read_lexicon
 from newsdesk.view.prepared import PREPARED
@@ -34,7 +35,7 @@ GEO_FILES: dict[str, str] = {
 # Layers the map cannot do without; the others only add context.
 REQUIRED = ("districts", "countries")
 REQUIRED_PROPS = {"districts": ("unit_id", "district_id", "name_en"), "towns": ("place_id",)}
-DIPLOMACY_TYPES = ("call", "meeting")
+DIPLOMACY_TYPES = types_where(lambda facts: facts.diplomacy)  # drawn as arcs
 SELECTION_KINDS = ("district", "place")
 
 
@@ -175,13 +176,6 @@ def _thin(bounds: list[int], n_bins: int) -> list[int]:
     return [bounds[i] for i in picks]
 
 
-def count_class(count: int, bins: Sequence[int]) -> int:
-    """Index of the class a count falls in, -1 for zero."""
-    if count <= 0:
-        return -1
-    return int(np.searchsorted(np.asarray(bins), count, side="right")) - 1
-
-
 # --- markers ----------------------------------------------------------------------------------
 
 
@@ -299,7 +293,7 @@ def diplomacy_arcs(
             capital = capitals.get(actor_country.get(actor, ""), "")
             if capital in located.index and capital not in towns:
                 towns.append(capital)
-        if kind == "meeting" and venue in located.index:
+        if facts_of(kind).located and venue in located.index:  # a meeting: to its venue
             pairs = [(town, venue) for town in towns if town != venue]
         else:
             pairs = [tuple(sorted(pair)) for pair in combinations(towns, 2)]

@@ -38,11 +38,6 @@ PERIOD_IDS: tuple[str, ...] = (*(period.period_id for period in PERIODS), CUSTOM
 _BY_ID = {period.period_id: period for period in PERIODS}
 
 
-def get_period(period_id: str) -> Period | None:
-    """The named period, or None for `custom` and unknown ids."""
-    return _BY_ID.get(period_id)
-
-
 def period_range(
     period_id: str, start: dt.date | None = None, end: dt.date | None = None
 ) -> tuple[dt.date | None, dt.date | None]:
