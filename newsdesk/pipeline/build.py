@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newsdesk.contract import schema
 from newsdesk.contract.tables import join_list, write_rows
-from newsdesk.pipeline.corpus import Problem, list_corpus, read_article
+from newsdesk.pipeline.corpus import ArticleProblem, list_corpus, read_article
 from newsdesk.pipeline.extract import ArticleResult, Mention, extract_article
 from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
@@ -27,7 +27,7 @@ class ArticleOutcome:
     file: str
     article: dict[str, str] | None = None
     mentions: list[Mention] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ArticleProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -35,7 +35,7 @@ class BuildResult:
     articles: list[dict[str, str]]
     mentions: list[Mention]
     records: list[EventRecord]
-    problems: list[Problem]
+    problems: list[ArticleProblem]
 
 
 def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
@@ -45,18 +45,20 @@ def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
     try:
         raw = read_article(path)
     except (OSError, ValueError) as error:
-        outcome.problems.append(Problem(path.name, str(error)))
+        outcome.problems.append(ArticleProblem(path.name, str(error)))
         return outcome
     if raw.warning:
-        outcome.problems.append(Problem(path.name, raw.warning, fatal=False))
+        outcome.problems.append(ArticleProblem(path.name, raw.warning, fatal=False))
     article = split_article(raw.article_id, raw.file, raw.text)
     result: ArticleResult = extract_article(article, gaz)
     if result.published.date is None:
         outcome.problems.append(
-            Problem(path.name, "no publication date stated or inferable; no events read", False)
+            ArticleProblem(
+                path.name, "no publication date stated or inferable; no events read", False
+            )
         )
     elif not result.mentions:
-        outcome.problems.append(Problem(path.name, "no events found", fatal=False))
+        outcome.problems.append(ArticleProblem(path.name, "no events found", fatal=False))
     outcome.article = {
         "article_id": raw.article_id,
         "file": raw.file,
