@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.dates import find_dates, resolve
+from newsdesk.pipeline.date_phrases import find_dates
+from newsdesk.pipeline.date_resolution import resolve
 
 PUBLISHED = dt.date(2023, 4, 15)  # a Saturday
 

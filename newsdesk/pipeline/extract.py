@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.dates import DateExpr, Resolved, find_dates, resolve
+from newsdesk.pipeline.date_phrases import DateExpr, find_dates
+from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
 from newsdesk.pipeline.text import Article, Sentence

@@ -14,7 +14,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdesk.pipeline.dates import Resolved
+from newsdesk.pipeline.date_resolution import Resolved
 from newsdesk.pipeline.extract import Mention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
