@@ -15,8 +15,9 @@ from pathlib import Path
 from newsdesk.contract import schema
 from newsdesk.contract.tables import join_list, write_rows
 from newsdesk.pipeline.corpus import ArticleProblem, list_corpus, read_article
-from newsdesk.pipeline.extract import ArticleResult, Mention, extract_article
+from newsdesk.pipeline.extract import ArticleResult, extract_article
 from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsdesk.pipeline.mention import Mention
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 from newsdesk.pipeline.summaries import Names, card_text
 from newsdesk.pipeline.text import split_article

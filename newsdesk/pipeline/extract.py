@@ -10,16 +10,16 @@ lead, dated from the publication itself; the rest are dropped, never dated by gu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from newsdesk.language.arabic import normalize
 from newsdesk.pipeline.date_phrases import DateExpr, find_dates
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
+from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
 from newsdesk.pipeline.text import Article, Sentence
 
-LEAD_SENTENCES = 4
 DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
 BEFORE_TRIGGER_CHARS = {"agreement": 30}
 BEFORE_TRIGGER_DEFAULT = 160
@@ -58,34 +58,6 @@ PAIR_PRONOUNS = frozenset(
 )
 GROUP_PRONOUNS = frozenset({"بينهم", "معهم"})
 PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
-
-
-@dataclass
-class Mention:
-    """One event as one sentence reports it."""
-
-    article_id: str
-    sentence: int
-    start: int
-    end: int
-    type: str
-    status: str
-    participants: list[str]
-    initiator: str
-    place_id: str
-    topics: list[str]
-    candidates: list[Resolved]
-    plover: str
-    background: bool
-    in_lead: bool
-    default_dated: bool = False
-    plural: bool = False
-    cue: Match | None = None  # the trigger cue in its sentence
-    flags: set[str] = field(default_factory=set)
-
-    @property
-    def dated(self) -> bool:
-        return bool(self.candidates)
 
 
 @dataclass
@@ -220,7 +192,7 @@ def _sentence_mentions(
     norm = sentence.norm
     background = any(cue.kind == "background" for cue in item.cues)
     split = any(cue.kind == "split" for cue in item.cues)
-    topics = _unique(match.value for match in item.topics)
+    topics = distinct_ids(match.value for match in item.topics)
     mentions: list[Mention] = []
     previous_people: list[str] = []
     previous_dates: list[DateExpr] = []
@@ -301,7 +273,7 @@ def _sentence_mentions(
                     "meeting",
                 }
             ):
-                mentions.extend(_split_pairs(base))
+                mentions.extend(split_pairs(base))
             else:
                 mentions.append(base)
             previous_people = people or previous_people
@@ -330,7 +302,7 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
         if host is None:
             merged.append(mention)
             continue
-        host.participants = _unique(host.participants + mention.participants)
+        host.participants = distinct_ids(host.participants + mention.participants)
         host.place_id = host.place_id or mention.place_id
     return merged
 
@@ -477,14 +449,6 @@ def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
     return False
 
 
-def _split_pairs(mention: Mention) -> list[Mention]:
-    hub, *others = mention.participants
-    return [
-        replace(mention, participants=[hub, other], flags=mention.flags | {"split"})
-        for other in others
-    ]
-
-
 def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
     """Status cues close to the trigger: a few words before it, or right after it."""
     found = set()
@@ -549,7 +513,7 @@ def _people(
                 people.append(holder)
     for country in counterpart_countries:
         people.append(_counterpart(people, country, on, gaz))
-    people = [person for person in _unique(people) if person]
+    people = [person for person in distinct_ids(people) if person]
     if trigger.value == "agreement" and len(people) < 2:
         level = _level_of(people, on, gaz)
         for match in item.names:
@@ -558,7 +522,7 @@ def _people(
                 holder = gaz.holder(level, match.value, on)
                 if holder:
                     people.append(holder)
-        people = _unique(people)
+        people = distinct_ids(people)
     words = {token.text for token in tokens if in_scope(token)}
     if len(people) < 2 and words & PAIR_NOUNS and not previous and earlier:
         ministers = [
@@ -568,11 +532,11 @@ def _people(
             and any(o.office == "foreign_minister" for o in gaz.offices_of(p, on))
         ]
         previous = ministers[-2:]  # `الوزيرين`: the two ministers of the last sentence
-        people = _unique(people + previous)
+        people = distinct_ids(people + previous)
     elif len(people) < 2 and words & PAIR_PRONOUNS and previous:
-        people = _unique(people + (previous[1:] if len(previous) > 2 else previous))
+        people = distinct_ids(people + (previous[1:] if len(previous) > 2 else previous))
     elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
-        people = _unique(people + previous)
+        people = distinct_ids(people + previous)
     return people
 
 
@@ -585,7 +549,7 @@ def _actors_in(item: _Parsed, on: dt.date, gaz: Gazetteer) -> list[str]:
         elif match.kind == "role" and match.value != "counterpart":
             holder = gaz.holder(match.value, match.extra[0] if match.extra else "", on)
             people.append(holder or "")
-    return _unique(people)
+    return distinct_ids(people)
 
 
 def _token_index(tokens: list[Token], offset: int) -> int:
@@ -691,8 +655,8 @@ def _resolve_article(
         host = None if distinct else _coreferent(mention, dated)
         if host is not None:
             if "split" not in host.flags:
-                host.participants = _unique(host.participants + mention.participants)
-            host.topics = _unique(host.topics + mention.topics)
+                host.participants = distinct_ids(host.participants + mention.participants)
+            host.topics = distinct_ids(host.topics + mention.topics)
             host.initiator = host.initiator or mention.initiator
             continue
         inherited = _previous_sentence_date(mention, parsed, published)
@@ -789,7 +753,7 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
             same_day = [p for p in pairs if p.type == mention.type and p.candidates[0].date == date]
             covered = {person for p in same_day for person in p.participants}
             if same_day and set(mention.participants) <= covered:
-                result.extend(_split_pairs(mention))
+                result.extend(split_pairs(mention))
                 continue
         result.append(mention)
     return result
@@ -815,7 +779,7 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
                 None,
             )
             if host is not None:
-                host.participants = _unique(host.participants + mention.participants)
+                host.participants = distinct_ids(host.participants + mention.participants)
                 continue
         kept.append(mention)
     return kept
@@ -834,8 +798,4 @@ def _spread_topics(mentions: list[Mention], parsed: list[_Parsed]) -> None:
         people = {m.value for m in item.names if m.kind == "actor"}
         if people & set(main.participants):
             extra.extend(match.value for match in item.topics)
-    main.topics = _unique(main.topics + extra)
-
-
-def _unique(items) -> list:
-    return list(dict.fromkeys(item for item in items if item))
+    main.topics = distinct_ids(main.topics + extra)

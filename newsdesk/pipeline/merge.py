@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsdesk.pipeline.date_resolution import Resolved
-from newsdesk.pipeline.extract import Mention
+from newsdesk.pipeline.mention import Mention
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
