@@ -13,10 +13,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.date_phrases import DateExpr, find_dates
+from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
-from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms, tokenize
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
+from newsdesk.pipeline.parsed_sentence import (
+    ParsedSentence,
+    parse_sentence,
+)
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
 from newsdesk.pipeline.text import Article, Sentence
 
@@ -38,8 +42,6 @@ CONCLUDED_AFTER_TOKENS = 12
 TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
 FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
-FUZZY_MIN_LENGTH = 6
-EPONYM_TOKENS = 2  # `مركز جورج شولتز`: the institution word, maybe a given name, the surname
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
 TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
@@ -67,19 +69,8 @@ class ArticleResult:
     mentions: list[Mention]
 
 
-@dataclass
-class _Parsed:
-    sentence: Sentence
-    tokens: list[Token]
-    names: list[Match]
-    places: list[Match]
-    topics: list[Match]
-    cues: list[Match]
-    dates: list[DateExpr]
-
-
 def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
-    parsed = [_parse(sentence, gaz) for sentence in article.sentences]
+    parsed = [parse_sentence(sentence, gaz) for sentence in article.sentences]
     publication = _publication(parsed)
     outlet = _outlet(article, gaz)
     if publication.date is None:
@@ -104,54 +95,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
     return ArticleResult(publication, outlet, mentions)
 
 
-def _parse(sentence: Sentence, gaz: Gazetteer) -> _Parsed:
-    tokens = tokenize(sentence.norm)
-    cues = gaz.cues.find(sentence.norm, tokens)
-    return _Parsed(
-        sentence=sentence,
-        tokens=tokens,
-        names=_without_eponyms(_names_with_fuzzy(sentence.norm, tokens, gaz), cues),
-        places=gaz.place_matcher.find(sentence.norm, tokens),
-        topics=gaz.topic_matcher.find(sentence.norm, tokens),
-        cues=cues,
-        dates=find_dates(sentence.norm),
-    )
-
-
-def _names_with_fuzzy(norm: str, tokens: list[Token], gaz: Gazetteer) -> list[Match]:
-    """Lexicon names plus surnames misspelt by one letter (`اشينيان` for `باشينيان`)."""
-    matches = gaz.names.find(norm, tokens)
-    covered = {i for m in matches for i in range(m.first_token, m.last_token + 1)}
-    for index, token in enumerate(tokens):
-        if index in covered or len(token.text) < FUZZY_MIN_LENGTH:
-            continue
-        actor_id = gaz.fuzzy_surname(token.text)
-        if actor_id:
-            matches.append(Match(token.start, token.end, index, index, "actor", actor_id))
-    return sorted(matches, key=lambda m: m.start)
-
-
-def _without_eponyms(names: list[Match], cues: list[Match]) -> list[Match]:
-    """Drop a bare surname that names a place or body rather than the person.
-
-    `مركز جورج شولتز` is a training centre, not Olaf Scholz; `مطار حيدر علييف` an airport, not
-    Ilham Aliyev. A single-word name within EPONYM_TOKENS after an `eponym` cue (`مركز`,
-    `مطار`, `جامعة` ...) is part of that institution's name; a full name is kept, since the
-    lexicon's full names do not collide the way bare surnames do.
-    """
-    eponyms = [cue for cue in cues if cue.kind == "eponym"]
-    if not eponyms:
-        return names
-    return [
-        match
-        for match in names
-        if match.kind != "actor"
-        or match.first_token != match.last_token
-        or not any(0 < match.first_token - cue.last_token <= EPONYM_TOKENS for cue in eponyms)
-    ]
-
-
-def _publication(parsed: list[_Parsed]) -> Publication:
+def _publication(parsed: list[ParsedSentence]) -> Publication:
     head = [(item.sentence.norm, item.dates) for item in parsed[:LEAD_SENTENCES]]
     stated = stated_date(head, [expr for item in parsed for expr in item.dates])
     if stated is not None:
@@ -174,7 +118,7 @@ def _outlet(article: Article, gaz: Gazetteer) -> str:
 
 def _sentence_mentions(
     article_id: str,
-    item: _Parsed,
+    item: ParsedSentence,
     published: dt.date,
     context_year: int | None,
     gaz: Gazetteer,
@@ -307,7 +251,7 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def _is_setting(item: _Parsed, trigger: Match) -> bool:
+def _is_setting(item: ParsedSentence, trigger: Match) -> bool:
     """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
     follows is not news itself; the news is a separate event (a sideline meeting)."""
     word = item.tokens[trigger.first_token].text
@@ -320,7 +264,7 @@ def _is_setting(item: _Parsed, trigger: Match) -> bool:
     )
 
 
-def _anniversary_of(item: _Parsed, trigger: Match) -> bool:
+def _anniversary_of(item: ParsedSentence, trigger: Match) -> bool:
     return any(
         cue.kind == "anniversary" and 0 < trigger.first_token - cue.last_token <= ANNIVERSARY_TOKENS
         for cue in item.cues
@@ -374,7 +318,7 @@ def _usable(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
     return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
 
 
-def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
+def _trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
     """Dates of a trigger, best first: those after it, then close ones before it.
 
     A date well before an agreement noun belongs to it only through a signing verb between
@@ -406,7 +350,7 @@ def _trigger_dates(item: _Parsed, trigger: Match, lo: int, hi: int) -> list[Date
     return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
 
 
-def _words_between(item: _Parsed, start: int, end: int) -> set[str]:
+def _words_between(item: ParsedSentence, start: int, end: int) -> set[str]:
     """Word forms between two offsets; `بعد ظهر` (afternoon) is a time, not a sequence."""
     tokens = [t for t in item.tokens if start <= t.start < end]
     words = set()
@@ -418,7 +362,7 @@ def _words_between(item: _Parsed, start: int, end: int) -> set[str]:
     return words
 
 
-def _start_of_date_phrase(item: _Parsed, expr: DateExpr) -> int:
+def _start_of_date_phrase(item: ParsedSentence, expr: DateExpr) -> int:
     """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
     before = [t for t in item.tokens if t.end <= expr.start]
     if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
@@ -426,7 +370,7 @@ def _start_of_date_phrase(item: _Parsed, expr: DateExpr) -> int:
     return expr.start
 
 
-def _deadline(item: _Parsed, expr: DateExpr) -> bool:
+def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
     """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
     before = [t for t in item.tokens if t.end <= expr.start]
     if before and before[-1].text in DEADLINE_WORDS:
@@ -434,7 +378,7 @@ def _deadline(item: _Parsed, expr: DateExpr) -> bool:
     return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
 
 
-def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
+def _concluded(item: ParsedSentence, trigger: Match, acts_only: bool = False) -> bool:
     """An agreement is an event only when signed, adopted or dated, not when merely discussed:
     a signing word in its clause (`وقّع ... اليوم ... إعلانا`, `البيان الذي وقعه`), or a date
     right after it."""
@@ -449,7 +393,7 @@ def _concluded(item: _Parsed, trigger: Match, acts_only: bool = False) -> bool:
     return False
 
 
-def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
+def _status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> str:
     """Status cues close to the trigger: a few words before it, or right after it."""
     found = set()
     for cue in item.cues:
@@ -468,7 +412,7 @@ def _status(item: _Parsed, trigger: Match, lo: int, hi: int) -> str:
 
 
 def _people(
-    item: _Parsed,
+    item: ParsedSentence,
     in_scope,
     on: dt.date,
     gaz: Gazetteer,
@@ -540,7 +484,7 @@ def _people(
     return people
 
 
-def _actors_in(item: _Parsed, on: dt.date, gaz: Gazetteer) -> list[str]:
+def _actors_in(item: ParsedSentence, on: dt.date, gaz: Gazetteer) -> list[str]:
     """People a sentence names, by name or by office, in order."""
     people = []
     for match in item.names:
@@ -586,7 +530,7 @@ def _counterpart(people: list[str], country: str, on: dt.date, gaz: Gazetteer) -
     return gaz.holder("leader", country, on) or ""
 
 
-def _place(item: _Parsed, in_scope, trigger: Match, event_type: str, gaz: Gazetteer) -> str:
+def _place(item: ParsedSentence, in_scope, trigger: Match, event_type: str, gaz: Gazetteer) -> str:
     if event_type not in PLACE_KINDS:
         return ""
     kinds = PLACE_KINDS[event_type]
@@ -603,7 +547,7 @@ def _place(item: _Parsed, in_scope, trigger: Match, event_type: str, gaz: Gazett
     return min(options)[1] if options else ""
 
 
-def _after_preposition(item: _Parsed, match: Match) -> bool:
+def _after_preposition(item: ParsedSentence, match: Match) -> bool:
     token = item.tokens[match.first_token].text
     if token.startswith(("ب", "في")) and not token.startswith(("باك", "بر", "بو", "بلغ", "بيل")):
         return True
@@ -612,7 +556,7 @@ def _after_preposition(item: _Parsed, match: Match) -> bool:
     return item.tokens[match.first_token - 1].text in PLACE_PREPOSITIONS
 
 
-def _initiator(item: _Parsed, people: list[str], gaz: Gazetteer, on: dt.date) -> str:
+def _initiator(item: ParsedSentence, people: list[str], gaz: Gazetteer, on: dt.date) -> str:
     cues = [cue for cue in item.cues if cue.kind == "initiator"]
     if not cues:
         return ""
@@ -632,7 +576,7 @@ def _initiator(item: _Parsed, people: list[str], gaz: Gazetteer, on: dt.date) ->
 
 
 def _resolve_article(
-    mentions: list[Mention], parsed: list[_Parsed], published: dt.date, gaz: Gazetteer
+    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date, gaz: Gazetteer
 ) -> list[Mention]:
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
     _people_of_group_words(mentions, parsed)
@@ -689,7 +633,7 @@ def _resolve_article(
     return result
 
 
-def _people_of_group_words(mentions: list[Mention], parsed: list[_Parsed]) -> None:
+def _people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
     """`واعتمد الوزراء في ختام الاجتماع بيانا`: the ministers are those of the meeting told
     just before, and what they adopted or said is theirs."""
     for index, mention in enumerate(mentions):
@@ -709,7 +653,7 @@ def _people_of_group_words(mentions: list[Mention], parsed: list[_Parsed]) -> No
 
 
 def _previous_sentence_date(
-    mention: Mention, parsed: list[_Parsed], published: dt.date
+    mention: Mention, parsed: list[ParsedSentence], published: dt.date
 ) -> list[Resolved]:
     """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
     if mention.sentence == 0 or not mention.participants or mention.status != "happened":
@@ -722,7 +666,7 @@ def _previous_sentence_date(
     return resolve(dates[0], published)
 
 
-def _anchored_elsewhere(item: _Parsed, mention: Mention) -> bool:
+def _anchored_elsewhere(item: ParsedSentence, mention: Mention) -> bool:
     """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
     before = [t for t in item.tokens if t.start < mention.cue.start]
     return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
@@ -785,7 +729,7 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _spread_topics(mentions: list[Mention], parsed: list[_Parsed]) -> None:
+def _spread_topics(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
     """Sentences without events of their own usually elaborate the article's main event."""
     main = next((m for m in mentions if m.in_lead), mentions[0] if mentions else None)
     if main is None:
