@@ -17,33 +17,22 @@ from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
-from newsdesk.pipeline.parsed_sentence import (
-    ParsedSentence,
-    parse_sentence,
-)
+from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
 from newsdesk.pipeline.text import Article, Sentence
+from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
 
 DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
 BEFORE_TRIGGER_CHARS = {"agreement": 30}
 BEFORE_TRIGGER_DEFAULT = 160
-AFTER_DATE_CHARS = 30
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
-FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
-# not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
-POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
-ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
-CONCLUDED_BEFORE_TOKENS = 30
-CONCLUDED_AFTER_TOKENS = 12
 # after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
 TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
 DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
 FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
-STATUS_BEFORE_TOKENS = 8
-STATUS_AFTER_TOKENS = 3
 TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
 PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
 PLACE_KINDS = {
@@ -126,10 +115,10 @@ def _sentence_mentions(
 ) -> list[Mention]:
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
-    settings = [t for i, t in enumerate(triggers[:-1]) if _is_setting(item, t)]
+    settings = [t for i, t in enumerate(triggers[:-1]) if is_setting(item, t)]
     triggers = [t for t in triggers if t not in settings]
     bounds = [t.start for t in triggers]
-    triggers = [t for t in triggers if t.value != "agreement" or _concluded(item, t)]
+    triggers = [t for t in triggers if t.value != "agreement" or concluded(item, t)]
     if not triggers:
         return []
     sentence = item.sentence
@@ -148,13 +137,13 @@ def _sentence_mentions(
         def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
             return lo <= match.start < hi
 
-        status = _status(
+        status = trigger_status(
             item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
         )
         if status == "conditional":
             continue
         dates = _trigger_dates(item, trigger, scope_start, scope_end)
-        if _anniversary_of(item, trigger):
+        if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
         plural = trigger.extra[0] if trigger.extra else ""
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
@@ -249,26 +238,6 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
         host.participants = distinct_ids(host.participants + mention.participants)
         host.place_id = host.place_id or mention.place_id
     return merged
-
-
-def _is_setting(item: ParsedSentence, trigger: Match) -> bool:
-    """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
-    follows is not news itself; the news is a separate event (a sideline meeting)."""
-    word = item.tokens[trigger.first_token].text
-    definite = word.startswith(("ال", "وال", "فال", "بال", "لل"))
-    if not definite and not word.endswith(POSSESSIVE_SUFFIXES):  # `في ختام اجتماعهما`
-        return False
-    return any(
-        cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
-        for cue in item.cues
-    )
-
-
-def _anniversary_of(item: ParsedSentence, trigger: Match) -> bool:
-    return any(
-        cue.kind == "anniversary" and 0 < trigger.first_token - cue.last_token <= ANNIVERSARY_TOKENS
-        for cue in item.cues
-    )
 
 
 def _year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
@@ -376,39 +345,6 @@ def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
     if before and before[-1].text in DEADLINE_WORDS:
         return True
     return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
-
-
-def _concluded(item: ParsedSentence, trigger: Match, acts_only: bool = False) -> bool:
-    """An agreement is an event only when signed, adopted or dated, not when merely discussed:
-    a signing word in its clause (`وقّع ... اليوم ... إعلانا`, `البيان الذي وقعه`), or a date
-    right after it."""
-    if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
-        return True
-    for cue in item.cues:
-        if cue.kind != "concluded" or (acts_only and cue.value != "act"):
-            continue
-        distance = trigger.first_token - cue.first_token
-        if 0 <= distance <= CONCLUDED_BEFORE_TOKENS or 0 < -distance <= CONCLUDED_AFTER_TOKENS:
-            return True
-    return False
-
-
-def _status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> str:
-    """Status cues close to the trigger: a few words before it, or right after it."""
-    found = set()
-    for cue in item.cues:
-        if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
-            found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
-        if cue.kind != "status" or not lo <= cue.start < hi:
-            continue
-        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
-        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
-        if before or after:
-            found.add(cue.value)
-    for status in ("denied", "conditional", "planned"):
-        if status in found:
-            return status
-    return "happened"
 
 
 def _people(
@@ -591,7 +527,7 @@ def _resolve_article(
             and not mention.plural
             and mention.status == "happened"
             and not mention.background
-            and _concluded(item, mention.cue, acts_only=True)
+            and concluded(item, mention.cue, acts_only=True)
             and not item.dates
             and not _anchored_elsewhere(item, mention)
         )
