@@ -15,25 +15,26 @@ from dataclasses import dataclass, replace
 from newsdesk.language.arabic import normalize
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
-from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token, token_forms
+from newsdesk.pipeline.event_date import (
+    DEFAULT_DATED_TYPES,
+    anchored_elsewhere,
+    previous_sentence_date,
+    temporal_relation,
+    trigger_dates,
+    usable_date,
+    year_before,
+)
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
-from newsdesk.pipeline.text import Article, Sentence
+from newsdesk.pipeline.text import Article
 from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
 
-DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
-BEFORE_TRIGGER_CHARS = {"agreement": 30}
-BEFORE_TRIGGER_DEFAULT = 160
 PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
-# after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
-TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
-DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
-FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
-TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
 PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
 PLACE_KINDS = {
     "meeting": {"city", "town", "venue", "village"},
@@ -142,7 +143,7 @@ def _sentence_mentions(
         )
         if status == "conditional":
             continue
-        dates = _trigger_dates(item, trigger, scope_start, scope_end)
+        dates = trigger_dates(item, trigger, scope_start, scope_end)
         if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
         plural = trigger.extra[0] if trigger.extra else ""
@@ -158,15 +159,15 @@ def _sentence_mentions(
             and previous_dates
             and (trigger.value in DEFAULT_DATED_TYPES or onset)
             and plural != "plural"
-            and not _temporal_relation(item.tokens, triggers[position - 1], trigger)
+            and not temporal_relation(item.tokens, triggers[position - 1], trigger)
         ):
             chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both
         for choice in chosen:
             candidates = []
             for expr in choice:
-                if _usable(expr, trigger, sentence):
+                if usable_date(expr, trigger, sentence):
                     candidates = resolve(
-                        expr, published, _year_before(item.dates, expr) or context_year
+                        expr, published, year_before(item.dates, expr) or context_year
                     )
             on = candidates[0].date if candidates else published
             people = _people(item, in_scope, on, gaz, previous_people, trigger, earlier_people)
@@ -240,12 +241,6 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def _year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
-    """`حرب عام 2020 ... في العاشر من تشرين الثاني من ذلك العام`: the sentence's own year."""
-    years = [e.year for e in exprs if e.year is not None and e.end <= expr.start]
-    return years[-1] if years else None
-
-
 def _join_adjacent(triggers: list[Match]) -> list[Match]:
     """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
     joined: list[Match] = []
@@ -269,82 +264,6 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
             continue
         joined.append(trigger)
     return joined
-
-
-def _temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool:
-    """`بعد`/`قبل` between two triggers means two times, not one."""
-    between = tokens[before.last_token + 1 : after.first_token]
-    return any(form in TEMPORAL_WORDS for token in between for form in token_forms(token.text))
-
-
-def _usable(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
-    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only.
-    A year alone is too vague to date an event card."""
-    if expr.kind in {"year", "rel_year"} or (expr.kind == "ago" and expr.unit == "year"):
-        return False
-    if expr.kind != "today" or expr.weekday is not None or expr.amount:
-        return True
-    return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
-
-
-def _trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
-    """Dates of a trigger, best first: those after it, then close ones before it.
-
-    A date well before an agreement noun belongs to it only through a signing verb between
-    them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
-    """
-    after = [
-        e
-        for e in item.dates
-        if trigger.start <= e.start < hi
-        and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
-        and not _deadline(item, e)
-    ]
-    before = []
-    for expr in item.dates:
-        if not lo <= expr.start < trigger.start:
-            continue
-        limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
-        if any(
-            cue.kind == "concluded"
-            and cue.start < trigger.start
-            and (cue.value == "act" or expr.end <= cue.start)
-            for cue in item.cues
-        ):
-            limit = BEFORE_TRIGGER_DEFAULT
-        between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
-        related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
-        if trigger.start - expr.end <= limit and not related:
-            before.append(expr)
-    return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
-
-
-def _words_between(item: ParsedSentence, start: int, end: int) -> set[str]:
-    """Word forms between two offsets; `بعد ظهر` (afternoon) is a time, not a sequence."""
-    tokens = [t for t in item.tokens if start <= t.start < end]
-    words = set()
-    for index, token in enumerate(tokens):
-        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-        if following in TIME_OF_DAY:
-            continue
-        words.update(token_forms(token.text))
-    return words
-
-
-def _start_of_date_phrase(item: ParsedSentence, expr: DateExpr) -> int:
-    """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
-    before = [t for t in item.tokens if t.end <= expr.start]
-    if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
-        return before[-1].start
-    return expr.start
-
-
-def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
-    """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
-    before = [t for t in item.tokens if t.end <= expr.start]
-    if before and before[-1].text in DEADLINE_WORDS:
-        return True
-    return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
 
 
 def _people(
@@ -529,7 +448,7 @@ def _resolve_article(
             and not mention.background
             and concluded(item, mention.cue, acts_only=True)
             and not item.dates
-            and not _anchored_elsewhere(item, mention)
+            and not anchored_elsewhere(item, mention)
         )
         distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
         host = None if distinct else _coreferent(mention, dated)
@@ -539,7 +458,7 @@ def _resolve_article(
             host.topics = distinct_ids(host.topics + mention.topics)
             host.initiator = host.initiator or mention.initiator
             continue
-        inherited = _previous_sentence_date(mention, parsed, published)
+        inherited = previous_sentence_date(mention, parsed, published)
         if inherited:
             mention.candidates = inherited
             result.append(mention)
@@ -554,7 +473,7 @@ def _resolve_article(
                 or (
                     (len(mention.participants) >= 2 or signed_today)
                     and not parsed[mention.sentence].dates
-                    and not _anchored_elsewhere(parsed[mention.sentence], mention)
+                    and not anchored_elsewhere(parsed[mention.sentence], mention)
                 )
             )
         ):
@@ -586,26 +505,6 @@ def _people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence]
         ]
         if told:
             mention.participants = list(told[-1].participants)
-
-
-def _previous_sentence_date(
-    mention: Mention, parsed: list[ParsedSentence], published: dt.date
-) -> list[Resolved]:
-    """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
-    if mention.sentence == 0 or not mention.participants or mention.status != "happened":
-        return []
-    previous = parsed[mention.sentence - 1]
-    people = {m.value for m in previous.names if m.kind == "actor"}
-    dates = [e for e in previous.dates if e.kind != "weekday"]
-    if len(dates) != 1 or not people & set(mention.participants):
-        return []
-    return resolve(dates[0], published)
-
-
-def _anchored_elsewhere(item: ParsedSentence, mention: Mention) -> bool:
-    """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
-    before = [t for t in item.tokens if t.start < mention.cue.start]
-    return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
 
 
 def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
