@@ -24,18 +24,21 @@ from newsdesk.pipeline.event_date import (
     usable_date,
     year_before,
 )
-from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
+from newsdesk.pipeline.gazetteer import Gazetteer, Match
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
+from newsdesk.pipeline.participants import (
+    actors_in,
+    initiator_of,
+    people_of_group_words,
+    trigger_people,
+)
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
 from newsdesk.pipeline.text import Article
 from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
 
-PARTY_WINDOW = 12
 ADJACENT_TOKENS = 2
-GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
-PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
 PLACE_KINDS = {
     "meeting": {"city", "town", "venue", "village"},
     "agreement": {"city", "town", "venue"},
@@ -43,12 +46,6 @@ PLACE_KINDS = {
     "incident": None,
     "hostilities": None,
 }
-LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
-PAIR_NOUNS = frozenset({"الوزيرين"})
-PAIR_PRONOUNS = frozenset(
-    {"بينهما", "معهما", "الوزيرين", "الزعيمين", "الرءيسين", "الطرفين", "الجانبين", "نظيريه"}
-)
-GROUP_PRONOUNS = frozenset({"بينهم", "معهم"})
 PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
 
 
@@ -75,7 +72,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
     for index, item in enumerate(parsed):
         window = [y for y in context_years[max(0, index - 2) : index + 1] if y is not None]
         context_year = window[-1] if window else None
-        earlier = _actors_in(parsed[index - 1], publication.date, gaz) if index else []
+        earlier = actors_in(parsed[index - 1], publication.date, gaz) if index else []
         mentions.extend(
             _sentence_mentions(
                 article.article_id, item, publication.date, context_year, gaz, earlier
@@ -170,9 +167,11 @@ def _sentence_mentions(
                         expr, published, year_before(item.dates, expr) or context_year
                     )
             on = candidates[0].date if candidates else published
-            people = _people(item, in_scope, on, gaz, previous_people, trigger, earlier_people)
+            people = trigger_people(
+                item, in_scope, on, gaz, previous_people, trigger, earlier_people
+            )
             place = _place(item, in_scope, trigger, trigger.value, gaz)
-            initiator = _initiator(item, people, gaz, on)
+            initiator = initiator_of(item, people, gaz, on)
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
                 mention_status = "planned"
@@ -266,125 +265,6 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
     return joined
 
 
-def _people(
-    item: ParsedSentence,
-    in_scope,
-    on: dt.date,
-    gaz: Gazetteer,
-    previous: list[str],
-    trigger: Match,
-    earlier: list[str] = (),
-) -> list[str]:
-    people: list[str] = []
-    tokens = item.tokens
-    counterpart_countries: list[str] = []
-    last_counterpart = -10
-    for match in item.names:
-        if not in_scope(match):
-            continue
-        if trigger.value in PARTY_AFTER_TYPES and match.start < trigger.start:
-            continue
-        if match.kind == "actor":
-            people.append(match.value)
-        elif match.kind == "role":
-            country = match.extra[0] if match.extra else ""
-            if match.value == "counterpart":
-                counterpart_countries.append(country)
-                last_counterpart = match.last_token
-                continue
-            holder = gaz.holder(match.value, country, on)
-            if holder:
-                people.append(holder)
-        elif match.kind == "group":
-            applies_to = match.extra[0] if match.extra else ""
-            if applies_to and trigger.value not in applies_to.split(";"):
-                continue
-            for country in match.value.split(";"):
-                holder = gaz.holder("leader", country, on)
-                if holder:
-                    people.append(holder)
-        elif match.kind == "adjective" and 0 < match.first_token - last_counterpart <= 2:
-            counterpart_countries.append(match.value)  # `نظيريه الأذربيجاني والأرميني`
-            last_counterpart = match.last_token
-        elif match.kind == "country" and _after_leader_word(tokens, match):
-            holder = gaz.holder("leader", match.value, on)
-            if holder:
-                people.append(holder)
-    for country in counterpart_countries:
-        people.append(_counterpart(people, country, on, gaz))
-    people = [person for person in distinct_ids(people) if person]
-    if trigger.value == "agreement" and len(people) < 2:
-        level = _level_of(people, on, gaz)
-        for match in item.names:
-            near = abs(match.first_token - _token_index(tokens, trigger.start)) <= PARTY_WINDOW
-            if in_scope(match) and match.kind == "country" and near:
-                holder = gaz.holder(level, match.value, on)
-                if holder:
-                    people.append(holder)
-        people = distinct_ids(people)
-    words = {token.text for token in tokens if in_scope(token)}
-    if len(people) < 2 and words & PAIR_NOUNS and not previous and earlier:
-        ministers = [
-            p
-            for p in earlier
-            if p not in people
-            and any(o.office == "foreign_minister" for o in gaz.offices_of(p, on))
-        ]
-        previous = ministers[-2:]  # `الوزيرين`: the two ministers of the last sentence
-        people = distinct_ids(people + previous)
-    elif len(people) < 2 and words & PAIR_PRONOUNS and previous:
-        people = distinct_ids(people + (previous[1:] if len(previous) > 2 else previous))
-    elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
-        people = distinct_ids(people + previous)
-    return people
-
-
-def _actors_in(item: ParsedSentence, on: dt.date, gaz: Gazetteer) -> list[str]:
-    """People a sentence names, by name or by office, in order."""
-    people = []
-    for match in item.names:
-        if match.kind == "actor":
-            people.append(match.value)
-        elif match.kind == "role" and match.value != "counterpart":
-            holder = gaz.holder(match.value, match.extra[0] if match.extra else "", on)
-            people.append(holder or "")
-    return distinct_ids(people)
-
-
-def _token_index(tokens: list[Token], offset: int) -> int:
-    return next((i for i, token in enumerate(tokens) if token.start >= offset), len(tokens))
-
-
-def _level_of(people: list[str], on: dt.date, gaz: Gazetteer) -> str:
-    """Countries named as parties beside a foreign minister are represented by theirs."""
-    for person in people:
-        if any(o.office == "foreign_minister" for o in gaz.offices_of(person, on)):
-            return "foreign_minister"
-    return "leader"
-
-
-def _after_leader_word(tokens: list[Token], match: Match) -> bool:
-    """`زعيمي أرمينيا وأذربيجان`: country names in a list headed by a word for leaders."""
-    index = match.first_token - 1
-    while index >= 0 and index >= match.first_token - 4:
-        word = tokens[index].text
-        if word in LEADER_WORDS or any(word.endswith(w) for w in LEADER_WORDS):
-            return True
-        index -= 1
-    return False
-
-
-def _counterpart(people: list[str], country: str, on: dt.date, gaz: Gazetteer) -> str:
-    """`نظيره الروسي`: the holder, in that country, of the office the subject holds."""
-    for person in people:
-        for office in gaz.offices_of(person, on):
-            if office.office in {"foreign_minister", "defence_minister"}:
-                holder = gaz.holder(office.office, country, on)
-                if holder:
-                    return holder
-    return gaz.holder("leader", country, on) or ""
-
-
 def _place(item: ParsedSentence, in_scope, trigger: Match, event_type: str, gaz: Gazetteer) -> str:
     if event_type not in PLACE_KINDS:
         return ""
@@ -411,30 +291,11 @@ def _after_preposition(item: ParsedSentence, match: Match) -> bool:
     return item.tokens[match.first_token - 1].text in PLACE_PREPOSITIONS
 
 
-def _initiator(item: ParsedSentence, people: list[str], gaz: Gazetteer, on: dt.date) -> str:
-    cues = [cue for cue in item.cues if cue.kind == "initiator"]
-    if not cues:
-        return ""
-    cue = cues[0]
-    for match in item.names:
-        if match.first_token <= cue.last_token or match.first_token > cue.last_token + 5:
-            continue
-        if match.kind == "actor" and match.value in people:
-            return match.value
-        country = match.value if match.kind in {"country", "adjective"} else ""
-        if match.kind == "role":
-            country = match.extra[0] if match.extra else ""
-        for person in people:
-            if country and gaz.actor_country(person) == country:
-                return person
-    return ""
-
-
 def _resolve_article(
     mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date, gaz: Gazetteer
 ) -> list[Mention]:
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
-    _people_of_group_words(mentions, parsed)
+    people_of_group_words(mentions, parsed)
     dated = [m for m in mentions if m.dated]
     result = list(dated)
     for mention in mentions:
@@ -486,25 +347,6 @@ def _resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
-
-
-def _people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
-    """`واعتمد الوزراء في ختام الاجتماع بيانا`: the ministers are those of the meeting told
-    just before, and what they adopted or said is theirs."""
-    for index, mention in enumerate(mentions):
-        if mention.participants or mention.type not in {"agreement", "statement"}:
-            continue
-        if not any(cue.kind == "group_ref" for cue in parsed[mention.sentence].cues):
-            continue
-        told = [
-            m
-            for m in mentions[:index]
-            if m.type == "meeting"
-            and len(m.participants) >= 2
-            and 0 < mention.sentence - m.sentence <= GROUP_REF_SENTENCES
-        ]
-        if told:
-            mention.participants = list(told[-1].participants)
 
 
 def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
