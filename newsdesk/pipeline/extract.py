@@ -24,6 +24,7 @@ from newsdesk.pipeline.event_date import (
     usable_date,
     year_before,
 )
+from newsdesk.pipeline.event_place import trigger_place
 from newsdesk.pipeline.gazetteer import Gazetteer, Match
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
@@ -39,14 +40,6 @@ from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_sett
 
 ADJACENT_TOKENS = 2
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
-PLACE_KINDS = {
-    "meeting": {"city", "town", "venue", "village"},
-    "agreement": {"city", "town", "venue"},
-    "statement": {"city", "town", "venue"},
-    "incident": None,
-    "hostilities": None,
-}
-PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
 
 
 @dataclass
@@ -170,7 +163,7 @@ def _sentence_mentions(
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
-            place = _place(item, in_scope, trigger, trigger.value, gaz)
+            place = trigger_place(item, in_scope, trigger, trigger.value, gaz)
             initiator = initiator_of(item, people, gaz, on)
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
@@ -263,32 +256,6 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
             continue
         joined.append(trigger)
     return joined
-
-
-def _place(item: ParsedSentence, in_scope, trigger: Match, event_type: str, gaz: Gazetteer) -> str:
-    if event_type not in PLACE_KINDS:
-        return ""
-    kinds = PLACE_KINDS[event_type]
-    options = []
-    for match in item.places:
-        if not in_scope(match):
-            continue
-        place = gaz.place_by_id.get(match.value, {})
-        if kinds is not None and place.get("kind") not in kinds:
-            continue
-        if not _after_preposition(item, match):
-            continue
-        options.append((abs(match.start - trigger.start), match.value))
-    return min(options)[1] if options else ""
-
-
-def _after_preposition(item: ParsedSentence, match: Match) -> bool:
-    token = item.tokens[match.first_token].text
-    if token.startswith(("ب", "في")) and not token.startswith(("باك", "بر", "بو", "بلغ", "بيل")):
-        return True
-    if match.first_token == 0:
-        return False
-    return item.tokens[match.first_token - 1].text in PLACE_PREPOSITIONS
 
 
 def _resolve_article(
