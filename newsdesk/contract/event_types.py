@@ -19,6 +19,12 @@ class EventType:
     plover: str  # PLOVER code, when the mentions do not give one ("": none; see `plover_code`)
     violent: bool  # a clash, strike or casualties: reported without parties, parties come after
     dated_by_default: bool  # a mention without a date of its own takes the article's date
+    # people talking with each other: a three-way report that says the talks were separate is
+    # several two-party events, and remarks made there are part of it, not a statement apart
+    conversation: bool
+    # what a meeting's participants adopt or say together: in `واعتمد الوزراء بيانا` "the
+    # ministers" are the people of the meeting told just before
+    meeting_outcome: bool
     # kinds of place (places.csv `kind`) that can be the event's place: () none, None any
     place_kinds: tuple[str, ...] | None
     arc_color: tuple[int, int, int] | None  # drawn as an arc on the diplomacy map in this colour
@@ -47,6 +53,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="CONSULT:phone",
         violent=False,
         dated_by_default=True,
+        conversation=True,
+        meeting_outcome=False,
         place_kinds=(),
         arc_color=(31, 119, 180),
         arc_height=0.3,
@@ -61,6 +69,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="CONSULT:visit",
         violent=False,
         dated_by_default=True,
+        conversation=True,
+        meeting_outcome=False,
         place_kinds=(*TOWNS, "village"),
         arc_color=(44, 160, 44),
         arc_height=0.6,
@@ -75,6 +85,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="SUPPORT",
         violent=False,
         dated_by_default=False,
+        conversation=False,
+        meeting_outcome=True,
         place_kinds=TOWNS,
         arc_color=None,
         arc_height=0.0,
@@ -89,6 +101,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="",
         violent=False,
         dated_by_default=True,
+        conversation=False,
+        meeting_outcome=False,
         place_kinds=(),
         arc_color=None,
         arc_height=0.0,
@@ -103,6 +117,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="",
         violent=False,
         dated_by_default=True,
+        conversation=False,
+        meeting_outcome=True,
         place_kinds=TOWNS,
         arc_color=None,
         arc_height=0.0,
@@ -117,6 +133,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="ASSAULT",
         violent=True,
         dated_by_default=False,
+        conversation=False,
+        meeting_outcome=False,
         place_kinds=ANY_KIND,
         arc_color=None,
         arc_height=0.0,
@@ -131,6 +149,8 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         plover="ASSAULT",
         violent=True,
         dated_by_default=False,
+        conversation=False,
+        meeting_outcome=False,
         place_kinds=ANY_KIND,
         arc_color=None,
         arc_height=0.0,

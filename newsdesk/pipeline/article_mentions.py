@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsdesk.contract.event_types import types_where
 from newsdesk.pipeline.date_resolution import Resolved
 from newsdesk.pipeline.event_date import (
     DEFAULT_DATED_TYPES,
@@ -23,6 +24,7 @@ from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.participants import people_of_group_words
 from newsdesk.pipeline.trigger_context import concluded
 
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
 
@@ -117,7 +119,7 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
 
 def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     """Remarks made at a meeting or in a call are part of it, not a separate statement."""
-    hosts = [m for m in mentions if m.type in {"meeting", "call"} and m.status == "happened"]
+    hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
     kept = []
     for mention in mentions:
         if mention.type == "statement":

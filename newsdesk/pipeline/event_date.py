@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsdesk.contract.event_types import types_where
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.gazetteer import Match, Token, token_forms
@@ -17,7 +18,7 @@ from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.text import Sentence
 
-DEFAULT_DATED_TYPES = frozenset({"call", "meeting", "letter", "statement"})
+DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
 BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and still be its
 # an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
 BEFORE_TRIGGER_CHARS = {"agreement": 30}

@@ -8,26 +8,19 @@ kind that fits the event (a meeting is held in a city, not in a country) counts.
 
 from __future__ import annotations
 
+from newsdesk.contract.event_types import event_type
 from newsdesk.pipeline.gazetteer import Gazetteer, Match
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
-PLACE_KINDS = {
-    "meeting": {"city", "town", "venue", "village"},
-    "agreement": {"city", "town", "venue"},
-    "statement": {"city", "town", "venue"},
-    "incident": None,
-    "hostilities": None,
-}
 PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
 
 
-def trigger_place(
-    item: ParsedSentence, in_scope, trigger: Match, event_type: str, gaz: Gazetteer
-) -> str:
+def trigger_place(item: ParsedSentence, in_scope, trigger: Match, gaz: Gazetteer) -> str:
     """The fitting place in the trigger's part of the sentence nearest to the trigger, or ""."""
-    if event_type not in PLACE_KINDS:
+    facts = event_type(trigger.value)
+    if facts is None or not facts.located:
         return ""
-    kinds = PLACE_KINDS[event_type]
+    kinds = facts.place_kinds
     options = []
     for match in item.places:
         if not in_scope(match):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from newsdesk.contract.event_types import types_where
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
 from newsdesk.pipeline.mention import Mention, distinct_ids
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
 PARTY_WINDOW = 12  # words from an agreement within which countries named are its parties
-PARTY_AFTER_TYPES = frozenset({"incident", "hostilities"})
+# violent events are reported first, their parties after: names before the trigger are not theirs
+PARTY_AFTER_TYPES = types_where(lambda facts: facts.violent)
+MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 # `زعيمي أرمينيا وأذربيجان`: a word for leaders heading a list of countries
 LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
 # `الوزيرين`: the two ministers the previous sentence named
@@ -174,7 +177,7 @@ def people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence])
     """`واعتمد الوزراء في ختام الاجتماع بيانا`: the ministers are those of the meeting told
     just before, and what they adopted or said is theirs."""
     for index, mention in enumerate(mentions):
-        if mention.participants or mention.type not in {"agreement", "statement"}:
+        if mention.participants or mention.type not in MEETING_OUTCOMES:
             continue
         if not any(cue.kind == "group_ref" for cue in parsed[mention.sentence].cues):
             continue

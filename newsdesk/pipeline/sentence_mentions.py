@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from newsdesk.contract.event_types import types_where
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import resolve
 from newsdesk.pipeline.event_date import (
@@ -28,6 +29,9 @@ from newsdesk.pipeline.participants import initiator_of, trigger_people
 from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
 
 ADJACENT_TOKENS = 2
+# `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
+ONSET_TYPES = types_where(lambda facts: facts.violent)
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
 
 
 def sentence_mentions(
@@ -75,7 +79,7 @@ def sentence_mentions(
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
         else:
             chosen = [dates[:1]]
-        onset = trigger.value in {"hostilities", "incident"} and any(
+        onset = trigger.value in ONSET_TYPES and any(
             cue.kind == "onset" and scope_start <= cue.start < scope_end for cue in item.cues
         )
         if (
@@ -97,7 +101,7 @@ def sentence_mentions(
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
-            place = trigger_place(item, in_scope, trigger, trigger.value, gaz)
+            place = trigger_place(item, in_scope, trigger, gaz)
             initiator = initiator_of(item, people, gaz, on)
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
@@ -124,15 +128,7 @@ def sentence_mentions(
                 plural=plural == "plural",
                 flags={"in_setting"} if settings else set(),
             )
-            if (
-                (split or plural == "dual")
-                and len(people) > 2
-                and trigger.value
-                in {
-                    "call",
-                    "meeting",
-                }
-            ):
+            if (split or plural == "dual") and len(people) > 2 and trigger.value in CONVERSATIONS:
                 mentions.extend(split_pairs(base))
             else:
                 mentions.append(base)
