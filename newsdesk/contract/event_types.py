@@ -17,6 +17,7 @@ class EventType:
     type_id: str
     color: str  # its colour on the timeline, the cards, the map's markers and the slides
     plover: str  # PLOVER code, when the mentions do not give one ("": none; see `plover_code`)
+    plover_multilateral: str  # PLOVER code when more than two take part ("": `plover` anyway)
     violent: bool  # a clash, strike or casualties: reported without parties, parties come after
     dated_by_default: bool  # a mention without a date of its own takes the article's date
     # people talking with each other: a three-way report that says the talks were separate is
@@ -51,6 +52,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "call",
         color="#1f77b4",
         plover="CONSULT:phone",
+        plover_multilateral="",
         violent=False,
         dated_by_default=True,
         conversation=True,
@@ -67,6 +69,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "meeting",
         color="#2ca02c",
         plover="CONSULT:visit",
+        plover_multilateral="CONSULT:multilateral",
         violent=False,
         dated_by_default=True,
         conversation=True,
@@ -83,6 +86,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "agreement",
         color="#9467bd",
         plover="SUPPORT",
+        plover_multilateral="",
         violent=False,
         dated_by_default=False,
         conversation=False,
@@ -99,6 +103,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "letter",
         color="#8c564b",
         plover="",
+        plover_multilateral="",
         violent=False,
         dated_by_default=True,
         conversation=False,
@@ -115,6 +120,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "statement",
         color="#17becf",
         plover="",
+        plover_multilateral="",
         violent=False,
         dated_by_default=True,
         conversation=False,
@@ -131,6 +137,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "incident",
         color="#d62728",
         plover="ASSAULT",
+        plover_multilateral="",
         violent=True,
         dated_by_default=False,
         conversation=False,
@@ -147,6 +154,7 @@ EVENT_TYPE_FACTS: tuple[EventType, ...] = (
         "hostilities",
         color="#ff7f0e",
         plover="ASSAULT",
+        plover_multilateral="",
         violent=True,
         dated_by_default=False,
         conversation=False,
@@ -178,3 +186,17 @@ def types_where(test) -> frozenset[str]:
 def type_color(type_id: str) -> str:
     facts = _BY_ID.get(type_id)
     return facts.color if facts else UNKNOWN_COLOR
+
+
+def plover_code(type_id: str, n_participants: int, reported: str = "") -> str:
+    """An event's PLOVER code. For a violent type the cue words tell an assault from coercion
+    (a blockade), so the code its reports give (`reported`) wins; a meeting of more than two is
+    multilateral; otherwise the type's code ("" for a type that is not one of ours)."""
+    facts = _BY_ID.get(type_id)
+    if facts is None:
+        return ""
+    if facts.violent and reported:
+        return reported
+    if n_participants > 2 and facts.plover_multilateral:
+        return facts.plover_multilateral
+    return facts.plover

@@ -14,9 +14,11 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsdesk.contract.event_types import plover_code, types_where
 from newsdesk.pipeline.date_resolution import Resolved
 from newsdesk.pipeline.mention import Mention
 
+VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
 ONE_DAY = dt.timedelta(days=1)
@@ -248,7 +250,9 @@ def _record(cluster: Cluster) -> EventRecord:
         topics=sorted({t for m in mentions for t in m.topics}),
         sources=sources,
         flags=sorted(flags),
-        plover=_plover(cluster.type, participants, mentions),
+        plover=plover_code(
+            cluster.type, len(participants), _most_common(m.plover for m in mentions)
+        ),
         confidence=_confidence(chosen, flags, sources, participants, mentions),
         mentions=cluster.members,
         dates_by_source=dates_by_source,
@@ -278,18 +282,6 @@ def _most_common(values) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _plover(event_type: str, participants: list[str], mentions: list[Mention]) -> str:
-    if event_type == "call":
-        return "CONSULT:phone"
-    if event_type == "meeting":
-        return "CONSULT:multilateral" if len(participants) > 2 else "CONSULT:visit"
-    if event_type == "agreement":
-        return "SUPPORT"
-    if event_type in {"incident", "hostilities"}:
-        return _most_common(m.plover for m in mentions) or "ASSAULT"
-    return ""
-
-
 def _confidence(
     chosen: Resolved,
     flags: set[str],
@@ -301,7 +293,8 @@ def _confidence(
     score += 0.1 * min(len(sources) - 1, 3)
     if chosen.precision == "day":
         score += 0.1
-    if len(participants) >= 2 or mentions[0].type in {"incident", "hostilities"}:
+    # both sides named, or a violent event, whose reports need not name anyone
+    if len(participants) >= 2 or mentions[0].type in VIOLENT_TYPES:
         score += 0.1
     if "inferred_date" in flags:
         score -= 0.15
