@@ -94,11 +94,6 @@ def test_month_without_year_or_context_is_the_latest_before_publication():
     assert candidates == [("2022-08-20", "day", ["inferred_year"])]
 
 
-def test_weekday_that_contradicts_the_date_is_noticed():
-    (candidates,) = [resolve(e, PUBLISHED) for e in find_dates(normalize("اليوم الاثنين"))]
-    assert not candidates[0].weekday_ok
-
-
 def test_plain_words_are_not_dates():
     assert read("قال الأب إن الحرب مأساة وإن اليوميات تتكرر") == []
 

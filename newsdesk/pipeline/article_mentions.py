@@ -18,7 +18,6 @@ from newsdesk.pipeline.event_date import (
     anchored_elsewhere,
     previous_sentence_date,
 )
-from newsdesk.pipeline.gazetteer import Gazetteer
 from newsdesk.pipeline.mention import Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.participants import people_of_group_words
@@ -29,7 +28,7 @@ MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المك�
 
 
 def resolve_article(
-    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date, gaz: Gazetteer
+    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date
 ) -> list[Mention]:
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
     people_of_group_words(mentions, parsed)

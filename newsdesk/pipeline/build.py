@@ -87,7 +87,7 @@ def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
     paths = list_corpus(corpus_dir)
     outcomes = list(_process_paths(paths, jobs))
     articles = [o.article for o in outcomes if o.article is not None]
-    _dedupe_ids(articles, outcomes)
+    _dedupe_ids(outcomes)
     mentions = [m for o in outcomes for m in o.mentions]
     problems = [p for o in outcomes for p in o.problems]
     gaz = load_gazetteer()
@@ -95,7 +95,7 @@ def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
     return BuildResult(articles, mentions, records, problems)
 
 
-def _dedupe_ids(articles: list[dict[str, str]], outcomes: list[ArticleOutcome]) -> None:
+def _dedupe_ids(outcomes: list[ArticleOutcome]) -> None:
     """Two files may slug to the same id (`A.txt`, `a.txt`): the later gets a suffix."""
     seen: dict[str, int] = {}
     for outcome in outcomes:

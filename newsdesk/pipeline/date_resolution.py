@@ -26,7 +26,6 @@ class Resolved:
     date: Date
     precision: str
     flags: frozenset[str] = field(default_factory=frozenset)
-    weekday_ok: bool = True
     end: Date | None = None  # the last day, for an event told as a range of days
 
 
@@ -39,9 +38,7 @@ def resolve(expr: DateExpr, published: Date, context_year: int | None = None) ->
     if expr.kind == "year":
         return [Resolved(_part_date(expr.year, 1, expr.part, whole_year=True), "year")]
     if expr.kind == "today":
-        date = published + dt.timedelta(days=expr.amount)
-        ok = expr.weekday is None or date.weekday() == expr.weekday
-        return [Resolved(date, "day", weekday_ok=ok)]
+        return [Resolved(published + dt.timedelta(days=expr.amount), "day")]
     if expr.kind == "weekday":
         if expr.amount > 0:  # `يوم الأربعاء المقبل`: the next one, never today
             ahead = (expr.weekday - published.weekday()) % 7 or 7

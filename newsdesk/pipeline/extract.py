@@ -52,7 +52,7 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
                 article.article_id, item, publication.date, context_year, gaz, earlier
             )
         )
-    mentions = resolve_article(mentions, parsed, publication.date, gaz)
+    mentions = resolve_article(mentions, parsed, publication.date)
     return ArticleResult(publication, outlet, mentions)
 
 

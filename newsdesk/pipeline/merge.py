@@ -195,7 +195,6 @@ class EventRecord:
     plover: str
     confidence: float
     mentions: list[tuple[Mention, Resolved]]
-    dates_by_source: dict[str, list[str]]
     date_end: dt.date | None = None
 
 
@@ -225,11 +224,6 @@ def _record(cluster: Cluster) -> EventRecord:
     if all(m.default_dated for m in mentions):
         flags.add("inferred_date")
     sources = sorted({m.article_id for m in mentions})
-    dates_by_source: dict[str, list[str]] = {}
-    for mention, resolved in cluster.members:
-        dates_by_source.setdefault(mention.article_id, [])
-        if resolved.date.isoformat() not in dates_by_source[mention.article_id]:
-            dates_by_source[mention.article_id].append(resolved.date.isoformat())
     first_day = min(
         (
             r.date
@@ -255,7 +249,6 @@ def _record(cluster: Cluster) -> EventRecord:
         ),
         confidence=_confidence(chosen, flags, sources, participants, mentions),
         mentions=cluster.members,
-        dates_by_source=dates_by_source,
         date_end=_range_end(chosen, cluster.members),
     )
 

@@ -39,7 +39,7 @@ def trigger_people(
     gaz: Gazetteer,
     previous: list[str],
     trigger: Match,
-    earlier: list[str] = (),
+    earlier: list[str],
 ) -> list[str]:
     """The people of a trigger's part of the sentence (`in_scope`) as of the event's date `on`:
     by name, office, group or counterpart; `previous` (who the sentence's earlier trigger took)
@@ -154,7 +154,7 @@ def _counterpart(people: list[str], country: str, on: dt.date, gaz: Gazetteer) -
     return gaz.holder("leader", country, on) or ""
 
 
-def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer, on: dt.date) -> str:
+def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer) -> str:
     cues = [cue for cue in item.cues if cue.kind == "initiator"]
     if not cues:
         return ""

@@ -40,7 +40,7 @@ def sentence_mentions(
     published: dt.date,
     context_year: int | None,
     gaz: Gazetteer,
-    earlier_people: list[str] = (),
+    earlier_people: list[str],
 ) -> list[Mention]:
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
@@ -102,7 +102,7 @@ def sentence_mentions(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
             place = trigger_place(item, in_scope, trigger, gaz)
-            initiator = initiator_of(item, people, gaz, on)
+            initiator = initiator_of(item, people, gaz)
             mention_status = status
             if mention_status == "happened" and candidates and candidates[0].date > published:
                 mention_status = "planned"
