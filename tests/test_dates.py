@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.dates import find_dates, resolve
+from newsdesk.pipeline.date_phrases import find_dates
+from newsdesk.pipeline.date_resolution import resolve
 
 PUBLISHED = dt.date(2023, 4, 15)  # a Saturday
 
@@ -91,11 +92,6 @@ def test_month_without_year_takes_context_year_and_is_flagged():
 def test_month_without_year_or_context_is_the_latest_before_publication():
     (candidates,) = read("في 20 آب جرى", published=dt.date(2023, 3, 1))
     assert candidates == [("2022-08-20", "day", ["inferred_year"])]
-
-
-def test_weekday_that_contradicts_the_date_is_noticed():
-    (candidates,) = [resolve(e, PUBLISHED) for e in find_dates(normalize("اليوم الاثنين"))]
-    assert not candidates[0].weekday_ok
 
 
 def test_plain_words_are_not_dates():

@@ -37,6 +37,7 @@ HEADERS = {
     "role_phrases.csv": ["phrase_ar", "office", "country"],
     "places.csv": list(schema.PLACES),
     "topics.csv": list(schema.TOPICS),
+    "months.csv": ["month", "system", "name_ar", "written", "why"],
 }
 
 # list-valued columns (";"-separated) per file
@@ -547,3 +548,43 @@ def test_topics():
     assert "وقف إطلاق النار" in cues["ceasefire"]
     assert "ترسيم الحدود" in cues["border_delimitation"]
     assert "ممر زنغزور" in cues["transport_links"]
+
+
+# ---------------------------------------------------------------------- months
+
+MONTH_SYSTEMS = ("levantine", "western")
+
+
+def test_month_rows():
+    for i, r in enumerate(rows("months.csv"), start=2):
+        assert 1 <= int(r["month"]) <= 12, f"months.csv:{i} bad month {r['month']!r}"
+        assert r["system"] in MONTH_SYSTEMS, f"months.csv:{i} bad system {r['system']!r}"
+        assert ARABIC_RE.search(r["name_ar"]), f"months.csv:{i} name_ar is not Arabic"
+        assert r["written"] in {"yes", ""}, f"months.csv:{i} written must be 'yes' or empty"
+        assert r["why"], f"months.csv:{i} says no why"
+
+
+def test_one_written_spelling_per_month_and_system():
+    written = defaultdict(list)
+    for r in rows("months.csv"):
+        if r["written"] == "yes":
+            written[(r["system"], int(r["month"]))].append(r["name_ar"])
+    for system in MONTH_SYSTEMS:
+        for month in range(1, 13):
+            assert len(written[(system, month)]) == 1, (system, month, written[(system, month)])
+
+
+def test_month_spellings_unambiguous_and_spot_checks():
+    owner: dict[str, int] = {}
+    for r in rows("months.csv"):
+        other = owner.setdefault(norm(r["name_ar"]), int(r["month"]))
+        assert other == int(r["month"]), f"{r['name_ar']!r} is month {other} and {r['month']}"
+    written = {
+        (r["system"], int(r["month"])): r["name_ar"]
+        for r in rows("months.csv")
+        if r["written"] == "yes"
+    }
+    assert written[("levantine", 1)] == "كانون الثاني"
+    assert written[("levantine", 11)] == "تشرين الثاني"
+    assert written[("western", 2)] == "فبراير"
+    assert written[("western", 8)] == "أغسطس"

@@ -122,7 +122,6 @@ def test_same_event_from_two_articles_is_one_event_with_conflict_flag(tmp_path):
     assert event.sources == ["a", "b"]
     assert "date_conflict" in event.flags
     assert set(event.participants) == {"putin", "aliyev", "pashinyan"}
-    assert event.dates_by_source == {"a": ["2020-11-10"], "b": ["2020-11-09"]}
 
 
 def test_sideline_meeting_is_its_own_event_and_next_weekday_is_ahead(tmp_path):

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.dates import find_dates
+from newsdesk.pipeline.date_phrases import find_dates
 from newsdesk.pipeline.publication_date import anniversaries, infer_date, stated_date
 
 

@@ -1,9 +1,8 @@
 """Arabic normalisation for matching.
 
 News text spells the same word many ways (hamza seats, alef forms, ta marbuta, diacritics,
-tatweel, two digit systems). Matching happens on a normalised copy; `normalize_with_map` keeps,
-for every normalised character, the offset of the original character it came from, so evidence
-offsets always point into the original article.
+tatweel, two digit systems). Matching happens on a normalised copy; evidence is given as the
+offsets of whole sentences in the original article, so the copy needs no map back to it.
 """
 
 from __future__ import annotations
@@ -41,12 +40,10 @@ for _i in range(10):
 _SPACES = re.compile(r"\s+")
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """Normalise `text`; also return the original offset of each normalised character."""
-    norm = text.translate(_TRANSLATION)
-    if len(norm) == len(text):
-        return norm, list(range(len(text)))
-    return norm, [index for index, char in enumerate(text) if char not in _REMOVED]
+def normalize_letters(text: str) -> str:
+    """Normalised letter by letter, white space as written: the copy of a sentence the
+    pipeline matches in (`normalize` also folds white space, for names and search)."""
+    return text.translate(_TRANSLATION)
 
 
 def normalize(text: str) -> str:

@@ -2,12 +2,17 @@
 
 A month is never shown as a day: week precision reads "mid-March 2023" / "منتصف آذار/مارس
 2023", and when sources disagree on the day both days are given ("9 or 10 November 2020").
+The Arabic month names are those of data/lexicon/months.csv, the list the pipeline reads dates
+with, so every spelling the cards write is one the pipeline reads back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
+
+from newsdesk.language.lexicon import read_lexicon
 
 MONTHS_EN = (
     "January",
@@ -23,34 +28,20 @@ MONTHS_EN = (
     "November",
     "December",
 )
-MONTHS_LEVANTINE = (
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-)
-MONTHS_WESTERN_AR = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
+WRITTEN_SYSTEMS = ("levantine", "western")  # `آذار/مارس`: both, Levantine first
+
+
+@cache
+def written_month_names(system: str) -> tuple[str, ...]:
+    """The twelve Arabic month names of one system (`levantine` or `western`), January first,
+    as cards write them: the rows of data/lexicon/months.csv marked `written`, which also lists
+    every other spelling the pipeline reads."""
+    names = {
+        int(row["month"]): row["name_ar"]
+        for row in read_lexicon("months.csv")
+        if row["system"] == system and row["written"] == "yes"
+    }
+    return tuple(names[month] for month in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -79,7 +70,7 @@ _PART_BY_NAME = {part.name: part for part in MONTH_PARTS}
 
 def month_name(month: int, lang: str) -> str:
     if lang == "ar":
-        return f"{MONTHS_LEVANTINE[month - 1]}/{MONTHS_WESTERN_AR[month - 1]}"
+        return "/".join(written_month_names(system)[month - 1] for system in WRITTEN_SYSTEMS)
     return MONTHS_EN[month - 1]
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from newsdesk.contract import schema
 from newsdesk.contract.tables import join_list, write_rows
-from newsdesk.pipeline.corpus import Problem, list_corpus, read_article
-from newsdesk.pipeline.extract import ArticleResult, Mention, extract_article
+from newsdesk.pipeline.corpus import ArticleProblem, list_corpus, read_article
+from newsdesk.pipeline.extract import ArticleResult, extract_article
 from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsdesk.pipeline.mention import Mention
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 from newsdesk.pipeline.summaries import Names, card_text
 from newsdesk.pipeline.text import split_article
@@ -27,7 +28,7 @@ class ArticleOutcome:
     file: str
     article: dict[str, str] | None = None
     mentions: list[Mention] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ArticleProblem] = field(default_factory=list)
 
 
 @dataclass
@@ -35,7 +36,7 @@ class BuildResult:
     articles: list[dict[str, str]]
     mentions: list[Mention]
     records: list[EventRecord]
-    problems: list[Problem]
+    problems: list[ArticleProblem]
 
 
 def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
@@ -45,18 +46,20 @@ def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
     try:
         raw = read_article(path)
     except (OSError, ValueError) as error:
-        outcome.problems.append(Problem(path.name, str(error)))
+        outcome.problems.append(ArticleProblem(path.name, str(error)))
         return outcome
     if raw.warning:
-        outcome.problems.append(Problem(path.name, raw.warning, fatal=False))
+        outcome.problems.append(ArticleProblem(path.name, raw.warning, fatal=False))
     article = split_article(raw.article_id, raw.file, raw.text)
     result: ArticleResult = extract_article(article, gaz)
     if result.published.date is None:
         outcome.problems.append(
-            Problem(path.name, "no publication date stated or inferable; no events read", False)
+            ArticleProblem(
+                path.name, "no publication date stated or inferable; no events read", False
+            )
         )
     elif not result.mentions:
-        outcome.problems.append(Problem(path.name, "no events found", fatal=False))
+        outcome.problems.append(ArticleProblem(path.name, "no events found", fatal=False))
     outcome.article = {
         "article_id": raw.article_id,
         "file": raw.file,
@@ -84,7 +87,7 @@ def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
     paths = list_corpus(corpus_dir)
     outcomes = list(_process_paths(paths, jobs))
     articles = [o.article for o in outcomes if o.article is not None]
-    _dedupe_ids(articles, outcomes)
+    _dedupe_ids(outcomes)
     mentions = [m for o in outcomes for m in o.mentions]
     problems = [p for o in outcomes for p in o.problems]
     gaz = load_gazetteer()
@@ -92,7 +95,7 @@ def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
     return BuildResult(articles, mentions, records, problems)
 
 
-def _dedupe_ids(articles: list[dict[str, str]], outcomes: list[ArticleOutcome]) -> None:
+def _dedupe_ids(outcomes: list[ArticleOutcome]) -> None:
     """Two files may slug to the same id (`A.txt`, `a.txt`): the later gets a suffix."""
     seen: dict[str, int] = {}
     for outcome in outcomes:

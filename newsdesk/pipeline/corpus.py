@@ -27,7 +27,9 @@ class RawArticle:
 
 
 @dataclass(frozen=True)
-class Problem:
+class ArticleProblem:
+    """A file the build skipped (`fatal`) or read with a warning, and why."""
+
     file: str
     reason: str
     fatal: bool = True

@@ -190,7 +190,6 @@ class Gazetteer:
     outlets: PhraseMatcher
     place_by_id: dict[str, dict[str, str]]
     actor_by_id: dict[str, dict[str, str]]
-    surnames: dict[str, str]
     surname_variants: dict[str, str]
     _fuzzy: dict[str, str] = field(default_factory=dict, repr=False)  # token -> actor or ""
 
@@ -320,7 +319,6 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
         outlets=outlets,
         place_by_id={place["place_id"]: place for place in places},
         actor_by_id={actor["actor_id"]: actor for actor in actors},
-        surnames=surnames,
         surname_variants=_deletion_index(surnames),
     )
 

@@ -14,9 +14,11 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsdesk.pipeline.dates import Resolved
-from newsdesk.pipeline.extract import Mention
+from newsdesk.contract.event_types import plover_code, types_where
+from newsdesk.pipeline.date_resolution import Resolved
+from newsdesk.pipeline.mention import Mention
 
+VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
 ONE_DAY = dt.timedelta(days=1)
@@ -193,7 +195,6 @@ class EventRecord:
     plover: str
     confidence: float
     mentions: list[tuple[Mention, Resolved]]
-    dates_by_source: dict[str, list[str]]
     date_end: dt.date | None = None
 
 
@@ -223,11 +224,6 @@ def _record(cluster: Cluster) -> EventRecord:
     if all(m.default_dated for m in mentions):
         flags.add("inferred_date")
     sources = sorted({m.article_id for m in mentions})
-    dates_by_source: dict[str, list[str]] = {}
-    for mention, resolved in cluster.members:
-        dates_by_source.setdefault(mention.article_id, [])
-        if resolved.date.isoformat() not in dates_by_source[mention.article_id]:
-            dates_by_source[mention.article_id].append(resolved.date.isoformat())
     first_day = min(
         (
             r.date
@@ -248,10 +244,11 @@ def _record(cluster: Cluster) -> EventRecord:
         topics=sorted({t for m in mentions for t in m.topics}),
         sources=sources,
         flags=sorted(flags),
-        plover=_plover(cluster.type, participants, mentions),
+        plover=plover_code(
+            cluster.type, len(participants), _most_common(m.plover for m in mentions)
+        ),
         confidence=_confidence(chosen, flags, sources, participants, mentions),
         mentions=cluster.members,
-        dates_by_source=dates_by_source,
         date_end=_range_end(chosen, cluster.members),
     )
 
@@ -278,18 +275,6 @@ def _most_common(values) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def _plover(event_type: str, participants: list[str], mentions: list[Mention]) -> str:
-    if event_type == "call":
-        return "CONSULT:phone"
-    if event_type == "meeting":
-        return "CONSULT:multilateral" if len(participants) > 2 else "CONSULT:visit"
-    if event_type == "agreement":
-        return "SUPPORT"
-    if event_type in {"incident", "hostilities"}:
-        return _most_common(m.plover for m in mentions) or "ASSAULT"
-    return ""
-
-
 def _confidence(
     chosen: Resolved,
     flags: set[str],
@@ -301,7 +286,8 @@ def _confidence(
     score += 0.1 * min(len(sources) - 1, 3)
     if chosen.precision == "day":
         score += 0.1
-    if len(participants) >= 2 or mentions[0].type in {"incident", "hostilities"}:
+    # both sides named, or a violent event, whose reports need not name anyone
+    if len(participants) >= 2 or mentions[0].type in VIOLENT_TYPES:
         score += 0.1
     if "inferred_date" in flags:
         score -= 0.15

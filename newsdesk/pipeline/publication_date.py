@@ -14,7 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsdesk.pipeline.dates import DateExpr, resolve
+from newsdesk.pipeline.date_phrases import DateExpr
+from newsdesk.pipeline.date_resolution import resolve
 
 _DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
 _DATELINE_WORDS = 8

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from newsdesk.contract.event_types import UNKNOWN, facts_of
 from newsdesk.contract.tables import split_list
 from newsdesk.language.dates import format_date
 
@@ -51,42 +52,6 @@ def join_names(names: list[str], lang: str) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-_TITLE_EN = {
-    "call": "Phone call: {people}",
-    "meeting": "Meeting: {people}{place}",
-    "agreement": "Agreement: {people}{place}",
-    "letter": "Letter: {people}",
-    "statement": "Statement: {people}{place}",
-    "incident": "Incident{place}",
-    "hostilities": "Hostilities{place}",
-}
-_TITLE_AR = {
-    "call": "اتصال هاتفي: {people}",
-    "meeting": "لقاء: {people}{place}",
-    "agreement": "اتفاق: {people}{place}",
-    "letter": "رسالة: {people}",
-    "statement": "تصريح: {people}{place}",
-    "incident": "حادث{place}",
-    "hostilities": "أعمال قتالية{place}",
-}
-_VERB_EN = {
-    "call": "spoke by phone",
-    "meeting": "met",
-    "agreement": "signed or adopted an agreement",
-    "letter": "exchanged a letter",
-    "statement": "made a public statement",
-    "incident": "An incident was reported",
-    "hostilities": "Armed hostilities were reported",
-}
-_VERB_AR = {
-    "call": "أجرى اتصالاً هاتفياً",
-    "meeting": "عقد لقاءً",
-    "agreement": "وقّع أو اعتمد اتفاقاً",
-    "letter": "تبادل رسالة",
-    "statement": "أدلى بتصريح علني",
-    "incident": "أفيد بوقوع حادث",
-    "hostilities": "أفيد بأعمال قتالية",
-}
 _STATUS_EN = {"planned": "Planned. ", "denied": "Reported but denied. "}
 _STATUS_AR = {"planned": "حدث مقرر. ", "denied": "حدث منفي. "}
 _STATUS_TITLE_EN = {"planned": " (planned)", "denied": " (denied)"}
@@ -115,6 +80,9 @@ def card_text(
     names: Names,
     date_end: dt.date | None = None,
 ) -> CardText:
+    facts = facts_of(event_type)
+    if facts is UNKNOWN:
+        raise KeyError(f"no card wording for the event type {event_type!r}")
     texts = {}
     for lang in ("en", "ar"):
         people_short = join_names([names.person(p, lang, short=True) for p in participants], lang)
@@ -125,12 +93,12 @@ def card_text(
             when = f"{when} – {format_date(date_end, 'day', lang)}"
         if lang == "en":
             place_part = f" in {place}" if place else ""
-            title = _TITLE_EN[event_type].format(
+            title = facts.title_en.format(
                 people=people_short or "unnamed parties", place=place_part
             )
             title += _STATUS_TITLE_EN.get(status, "")
-            verb = _VERB_EN[event_type]
-            if event_type in {"incident", "hostilities"}:
+            verb = facts.verb_en
+            if facts.violent:  # the verb is the whole opening
                 lead = f"{verb}{place_part}, {when}"
                 if people_full:
                     lead += f", involving {people_full}"
@@ -144,12 +112,12 @@ def card_text(
             parts.append(f"Reported by {n_sources} source{'s' if n_sources != 1 else ''}.")
         else:
             place_part = f" في {place}" if place else ""
-            title = _TITLE_AR[event_type].format(
+            title = facts.title_ar.format(
                 people=people_short or "أطراف غير مسماة", place=place_part
             )
             title += _STATUS_TITLE_AR.get(status, "")
-            verb = _VERB_AR[event_type]
-            if event_type in {"incident", "hostilities"}:
+            verb = facts.verb_ar
+            if facts.violent:  # the verb is the whole opening
                 lead = f"{verb}{place_part}، {when}"
                 if people_full:
                     lead += f"، بمشاركة {people_full}"

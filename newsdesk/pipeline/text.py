@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from newsdesk.language.arabic import has_arabic, normalize_with_map
+from newsdesk.language.arabic import has_arabic, normalize_letters
 from newsdesk.language.lexicon import read_lexicon
 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["”»)]?\s+')
@@ -25,14 +25,6 @@ class Sentence:
     end: int
     text: str
     norm: str
-    norm_offsets: tuple[int, ...]
-    paragraph: int
-
-    def original_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
-        """Article offsets of a span given in normalised-sentence coordinates."""
-        begin = self.start + self.norm_offsets[norm_start]
-        last = self.start + self.norm_offsets[max(norm_end - 1, norm_start)] + 1
-        return begin, last
 
 
 @dataclass(frozen=True)
@@ -58,7 +50,6 @@ def split_article(article_id: str, file: str, text: str) -> Article:
     sentences: list[Sentence] = []
     debris: list[tuple[int, int]] = []
     seen_lines: set[str] = set()
-    paragraph = -1
     offset = 0
     for raw_line in text.splitlines(keepends=True):
         line_start = offset
@@ -74,19 +65,15 @@ def split_article(article_id: str, file: str, text: str) -> Article:
             debris.append((line_start, line_start + len(line)))
             continue
         seen_lines.add(stripped)
-        paragraph += 1
         for start, end in _sentence_spans(line):
             chunk = line[start:end]
-            norm, offsets = normalize_with_map(chunk)
             sentences.append(
                 Sentence(
                     index=len(sentences),
                     start=line_start + start,
                     end=line_start + end,
                     text=chunk,
-                    norm=norm,
-                    norm_offsets=tuple(offsets),
-                    paragraph=paragraph,
+                    norm=normalize_letters(chunk),
                 )
             )
     return Article(article_id, file, text, tuple(sentences), tuple(debris))

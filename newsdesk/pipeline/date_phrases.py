@@ -1,23 +1,19 @@
-"""Finding and resolving date expressions in normalised Arabic sentences.
+"""Finding date phrases in normalised Arabic sentences, kept apart from resolving them.
 
-Finding is independent of the publication date (it is needed to infer that date); resolving
-turns an expression into candidate dates with a precision. A month written in both systems that
-disagree (`11 كانون الاول/يناير`) yields two candidates and is flagged, never silently chosen.
+Finding must not depend on the publication date: the publication date is itself inferred from
+the phrases found (`newsdesk.pipeline.publication_date`). A phrase is kept as written, with both
+months when the Levantine and Western names disagree (`11 كانون الاول/يناير`), so the
+resolution can flag the conflict instead of choosing silently.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsdesk.language.arabic import normalize
-from newsdesk.language.dates import month_part
 from newsdesk.language.lexicon import read_lexicon
-
-Date = dt.date
 
 _ORDINALS = {
     "الاول": 1,
@@ -63,7 +59,6 @@ _PARTS = {
     "بدايه": "early",
     "اول": "early",
 }
-MAX_RANGE = dt.timedelta(days=400)  # longer "ranges" are two dates, not one event's span
 _YEAR_WORDS = {"الماضي": -1, "الماضيه": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1}
 _COUNT_WORDS = {
     "يوم": (1, "day"),
@@ -103,15 +98,6 @@ class DateExpr:
     @property
     def garbled(self) -> bool:
         return len(set(self.months)) > 1
-
-
-@dataclass(frozen=True)
-class Resolved:
-    date: Date
-    precision: str
-    flags: frozenset[str] = field(default_factory=frozenset)
-    weekday_ok: bool = True
-    end: Date | None = None  # the last day, for an event told as a range of days
 
 
 @cache
@@ -414,140 +400,3 @@ def _share_years(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
         if re.fullmatch(r"[\s،,و]*", between):
             shared[index] = replace(expr, year=following.year)
     return shared
-
-
-def resolve(expr: DateExpr, published: Date, context_year: int | None = None) -> list[Resolved]:
-    """Candidate dates of an expression, read against the publication date."""
-    if expr.kind == "absolute" and expr.until is not None:
-        return _resolve_range(expr, published, context_year)
-    if expr.kind == "absolute":
-        return _resolve_absolute(expr, published, context_year)
-    if expr.kind == "year":
-        return [Resolved(_part_date(expr.year, 1, expr.part, whole_year=True), "year")]
-    if expr.kind == "today":
-        date = published + dt.timedelta(days=expr.amount)
-        ok = expr.weekday is None or date.weekday() == expr.weekday
-        return [Resolved(date, "day", weekday_ok=ok)]
-    if expr.kind == "weekday":
-        if expr.amount > 0:  # `يوم الأربعاء المقبل`: the next one, never today
-            ahead = (expr.weekday - published.weekday()) % 7 or 7
-            return [Resolved(published + dt.timedelta(days=ahead), "day")]
-        back = (published.weekday() - expr.weekday) % 7
-        if expr.amount < 0:  # `الأربعاء الماضي`: the last one before today
-            back = back or 7
-        return [Resolved(published - dt.timedelta(days=back), "day")]
-    if expr.kind == "ago":
-        if expr.unit == "day":
-            return [Resolved(published - dt.timedelta(days=expr.amount), "day")]
-        if expr.unit == "week":
-            return [Resolved(published - dt.timedelta(days=7 * expr.amount), "week")]
-        if expr.unit == "month":
-            year, month = _shift_month(published.year, published.month, -expr.amount)
-            return [Resolved(Date(year, month, 1), "month")]
-        return [Resolved(Date(published.year - expr.amount, 1, 1), "year")]
-    if expr.kind == "rel_day":
-        year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
-        if expr.day > calendar.monthrange(year, month)[1]:
-            return []
-        return [Resolved(Date(year, month, expr.day), "day")]
-    if expr.kind == "rel_month":
-        year, month = _shift_month(published.year, published.month, expr.year_shift or 0)
-        if expr.part:
-            return [Resolved(_part_date(year, month, expr.part), "week")]
-        return [Resolved(Date(year, month, 1), "month")]
-    if expr.kind == "rel_year":
-        return [Resolved(Date(published.year + (expr.year_shift or 0), 1, 1), "year")]
-    if expr.kind == "rel_week":
-        return [Resolved(published + dt.timedelta(days=7 * (expr.year_shift or 0)), "week")]
-    return []
-
-
-def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
-    results = []
-    for month in expr.months:
-        flags: set[str] = set()
-        pinned_year = _pinned_year(expr, month, published)
-        if expr.year is not None:
-            year = expr.year
-        elif pinned_year is not None:
-            year = pinned_year
-        elif expr.year_shift is not None:
-            year = published.year
-            same_or_later = (month, expr.day or 1) >= (published.month, published.day)
-            if expr.year_shift < 0 and (same_or_later or month == published.month):
-                year -= 1
-            elif expr.year_shift > 0 and (month, expr.day or 1) <= (published.month, published.day):
-                year += 1
-        elif context_year is not None and (context_year, month) <= (
-            published.year,
-            published.month,
-        ):
-            # a nearby year dates a yearless date, but not into the future of the report
-            year = context_year
-            flags.add("inferred_year")
-        else:
-            year = published.year
-            if (month, expr.day or 1) > (published.month, published.day + 7):
-                year -= 1
-            flags.add("inferred_year")
-        if expr.garbled:
-            flags.add("garbled_month")
-        if expr.day is not None:
-            last = calendar.monthrange(year, month)[1]
-            if expr.day > last:
-                continue
-            results.append(Resolved(Date(year, month, expr.day), "day", frozenset(flags)))
-        elif expr.part:
-            results.append(Resolved(_part_date(year, month, expr.part), "week", frozenset(flags)))
-        else:
-            results.append(Resolved(Date(year, month, 1), "month", frozenset(flags)))
-    return results
-
-
-def _resolve_range(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
-    """The first day's candidates, each carrying the range's last day when it comes later.
-
-    A month at the end (`من أيلول إلى تشرين الثاني`) ends on that month's last day."""
-    starts = _resolve_absolute(replace(expr, until=None), published, context_year)
-    if not starts:
-        return []
-    year_hint = expr.year or starts[0].date.year
-    ends = _resolve_absolute(expr.until, published, expr.until.year or year_hint)
-    if not ends:
-        return starts
-    last = ends[0]
-    end = last.date
-    if last.precision == "month":
-        end = Date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
-    elif last.precision != "day":
-        return starts
-    return [
-        replace(start, end=end) if start.date < end <= start.date + MAX_RANGE else start
-        for start in starts
-    ]
-
-
-def _pinned_year(expr: DateExpr, month: int, published: Date) -> int | None:
-    """The year, near publication, in which a weekday-tied date falls on that weekday."""
-    if expr.weekday is None or expr.day is None:
-        return None
-    options = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        if expr.day <= calendar.monthrange(year, month)[1]:
-            date = Date(year, month, expr.day)
-            if date.weekday() == expr.weekday:
-                options.append((abs((date - published).days), year))
-    return min(options)[1] if options else None
-
-
-def _part_date(year: int, month: int, part: str | None, whole_year: bool = False) -> Date:
-    if whole_year:
-        month = {"early": 2, "mid": 6, "late": 11}.get(part or "", 1)
-        return Date(year, month, 1)
-    found = month_part(part or "")
-    return Date(year, month, found.stored_day if found else 1)
-
-
-def _shift_month(year: int, month: int, shift: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + shift
-    return index // 12, index % 12 + 1

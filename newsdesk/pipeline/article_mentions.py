@@ -1,0 +1,158 @@
+"""An article's mentions read together, after each sentence has been read on its own.
+
+A sentence rarely says everything about its event: a later sentence may name the same talks
+without a date, remarks are made at a meeting told earlier, and the lead is about the day of
+publication. Mentions with no date of their own are attached to a dated mention of the same
+event or, in the headline and lead, dated from the publication itself; the rest are dropped,
+never dated by guesswork.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsdesk.contract.event_types import types_where
+from newsdesk.pipeline.date_resolution import Resolved
+from newsdesk.pipeline.event_date import (
+    DEFAULT_DATED_TYPES,
+    anchored_elsewhere,
+    previous_sentence_date,
+)
+from newsdesk.pipeline.mention import Mention, distinct_ids, split_pairs
+from newsdesk.pipeline.parsed_sentence import ParsedSentence
+from newsdesk.pipeline.participants import people_of_group_words
+from newsdesk.pipeline.trigger_context import concluded
+
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
+MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
+
+
+def resolve_article(
+    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date
+) -> list[Mention]:
+    """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
+    people_of_group_words(mentions, parsed)
+    dated = [m for m in mentions if m.dated]
+    result = list(dated)
+    for mention in mentions:
+        if mention.dated:
+            continue
+        item = parsed[mention.sentence]
+        signed_today = (
+            mention.type == "agreement"
+            and not mention.plural
+            and mention.status == "happened"
+            and not mention.background
+            and concluded(item, mention.cue, acts_only=True)
+            and not item.dates
+            and not anchored_elsewhere(item, mention)
+        )
+        distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
+        host = None if distinct else _coreferent(mention, dated)
+        if host is not None:
+            if "split" not in host.flags:
+                host.participants = distinct_ids(host.participants + mention.participants)
+            host.topics = distinct_ids(host.topics + mention.topics)
+            host.initiator = host.initiator or mention.initiator
+            continue
+        inherited = previous_sentence_date(mention, parsed, published)
+        if inherited:
+            mention.candidates = inherited
+            result.append(mention)
+            dated.append(mention)
+            continue
+        if (
+            not mention.background
+            and (mention.type in DEFAULT_DATED_TYPES or signed_today)
+            and mention.status == "happened"
+            and (
+                (mention.in_lead and mention.participants)
+                or (
+                    (len(mention.participants) >= 2 or signed_today)
+                    and not parsed[mention.sentence].dates
+                    and not anchored_elsewhere(parsed[mention.sentence], mention)
+                )
+            )
+        ):
+            mention.candidates = [Resolved(published, "day", frozenset({"inferred_date"}))]
+            mention.default_dated = True
+            result.append(mention)
+    result = _split_like_separate_calls(result)
+    result = _absorb_remarks(result)
+    result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
+    result.sort(key=lambda m: (m.sentence, m.start))
+    _spread_topics(result, parsed)
+    return result
+
+
+def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
+    people = set(mention.participants)
+    for other in dated:
+        if other.type != mention.type or other.status != mention.status:
+            continue
+        theirs = set(other.participants)
+        added, shared = people - theirs, people & theirs
+        if not added or (len(shared) >= 2 and len(added) <= 1):
+            return other
+    return None
+
+
+def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
+    """A three-way call in the lead is two calls when the article says they were separate.
+    Not meetings: separate bilateral meetings usually come beside a three-way one."""
+    pairs = [m for m in mentions if "split" in m.flags]
+    if not pairs:
+        return mentions
+    result = []
+    for mention in mentions:
+        if mention.type == "call" and len(mention.participants) > 2:
+            date = mention.candidates[0].date
+            same_day = [p for p in pairs if p.type == mention.type and p.candidates[0].date == date]
+            covered = {person for p in same_day for person in p.participants}
+            if same_day and set(mention.participants) <= covered:
+                result.extend(split_pairs(mention))
+                continue
+        result.append(mention)
+    return result
+
+
+def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
+    """Remarks made at a meeting or in a call are part of it, not a separate statement."""
+    hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
+    kept = []
+    for mention in mentions:
+        if mention.type == "statement":
+            day = mention.candidates[0].date
+            host = next(
+                (
+                    h
+                    for h in hosts
+                    if h.candidates[0].date == day
+                    and (
+                        set(mention.participants) <= set(h.participants)
+                        or (not h.participants and h.sentence == mention.sentence)
+                    )
+                ),
+                None,
+            )
+            if host is not None:
+                host.participants = distinct_ids(host.participants + mention.participants)
+                continue
+        kept.append(mention)
+    return kept
+
+
+def _spread_topics(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
+    """Sentences without events of their own usually elaborate the article's main event."""
+    main = next((m for m in mentions if m.in_lead), mentions[0] if mentions else None)
+    if main is None:
+        return
+    used = {m.sentence for m in mentions}
+    extra = []
+    for item in parsed:
+        if item.sentence.index in used:
+            continue
+        people = {m.value for m in item.names if m.kind == "actor"}
+        if people & set(main.participants):
+            extra.extend(match.value for match in item.topics)
+    main.topics = distinct_ids(main.topics + extra)

@@ -1,0 +1,133 @@
+"""Which date phrase dates a trigger's event, and when a mention may borrow a date.
+
+A sentence often carries several dates (the event's, the one it followed, a deadline, the day it
+was announced); a wrong pick moves an event in time, which misleads a reader more than a missing
+event. So a date is taken only where the wording ties it to the trigger, and a mention without
+one borrows the previous sentence's date only when it continues the same story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsdesk.contract.event_types import types_where
+from newsdesk.pipeline.date_phrases import DateExpr
+from newsdesk.pipeline.date_resolution import Resolved, resolve
+from newsdesk.pipeline.gazetteer import Match, Token, token_forms
+from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention
+from newsdesk.pipeline.parsed_sentence import ParsedSentence
+from newsdesk.pipeline.text import Sentence
+
+DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
+BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and still be its
+# an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
+BEFORE_TRIGGER_CHARS = {"agreement": 30}
+# after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
+TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
+# `بحلول نهاية الشهر`, `اعتبارا من`: the date is a deadline or a start, not the event's
+DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
+FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
+# `بعد`, `قبل`, `منذ`: what follows is timed against another event
+TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
+
+
+def usable_date(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
+    """A bare `اليوم` in the body often means "nowadays"; trust it for acts of the day only.
+    A year alone is too vague to date an event card."""
+    if expr.kind in {"year", "rel_year"} or (expr.kind == "ago" and expr.unit == "year"):
+        return False
+    if expr.kind != "today" or expr.weekday is not None or expr.amount:
+        return True
+    return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
+
+
+def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
+    """Dates of a trigger, best first: those after it, then close ones before it.
+
+    A date well before an agreement noun belongs to it only through a signing verb between
+    them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
+    """
+    after = [
+        e
+        for e in item.dates
+        if trigger.start <= e.start < hi
+        and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
+        and not _deadline(item, e)
+    ]
+    before = []
+    for expr in item.dates:
+        if not lo <= expr.start < trigger.start:
+            continue
+        limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
+        if any(
+            cue.kind == "concluded"
+            and cue.start < trigger.start
+            and (cue.value == "act" or expr.end <= cue.start)
+            for cue in item.cues
+        ):
+            limit = BEFORE_TRIGGER_DEFAULT
+        between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
+        related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
+        if trigger.start - expr.end <= limit and not related:
+            before.append(expr)
+    return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
+
+
+def _words_between(item: ParsedSentence, start: int, end: int) -> set[str]:
+    """Word forms between two offsets; `بعد ظهر` (afternoon) is a time, not a sequence."""
+    tokens = [t for t in item.tokens if start <= t.start < end]
+    words = set()
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if following in TIME_OF_DAY:
+            continue
+        words.update(token_forms(token.text))
+    return words
+
+
+def _start_of_date_phrase(item: ParsedSentence, expr: DateExpr) -> int:
+    """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
+        return before[-1].start
+    return expr.start
+
+
+def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
+    """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    if before and before[-1].text in DEADLINE_WORDS:
+        return True
+    return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
+
+
+def year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
+    """`حرب عام 2020 ... في العاشر من تشرين الثاني من ذلك العام`: the sentence's own year."""
+    years = [e.year for e in exprs if e.year is not None and e.end <= expr.start]
+    return years[-1] if years else None
+
+
+def temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool:
+    """`بعد`/`قبل` between two triggers means two times, not one."""
+    between = tokens[before.last_token + 1 : after.first_token]
+    return any(form in TEMPORAL_WORDS for token in between for form in token_forms(token.text))
+
+
+def anchored_elsewhere(item: ParsedSentence, mention: Mention) -> bool:
+    """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
+    before = [t for t in item.tokens if t.start < mention.cue.start]
+    return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
+
+
+def previous_sentence_date(
+    mention: Mention, parsed: list[ParsedSentence], published: dt.date
+) -> list[Resolved]:
+    """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
+    if mention.sentence == 0 or not mention.participants or mention.status != "happened":
+        return []
+    previous = parsed[mention.sentence - 1]
+    people = {m.value for m in previous.names if m.kind == "actor"}
+    dates = [e for e in previous.dates if e.kind != "weekday"]
+    if len(dates) != 1 or not people & set(mention.participants):
+        return []
+    return resolve(dates[0], published)

@@ -1,0 +1,188 @@
+"""One sentence to its event mentions, each trigger (cue word) with its part of the sentence.
+
+A sentence often tells more than one event (talks and the statement they signed, a call after a
+meeting), so it is cut at its triggers: each trigger owns the text up to the next one, plus, for
+the first, the text before it, since Arabic puts the subject on either side of the verb. A
+trigger then takes only the dates, people and places of its own part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from newsdesk.contract.event_types import types_where
+from newsdesk.pipeline.date_phrases import DateExpr
+from newsdesk.pipeline.date_resolution import resolve
+from newsdesk.pipeline.event_date import (
+    DEFAULT_DATED_TYPES,
+    temporal_relation,
+    trigger_dates,
+    usable_date,
+    year_before,
+)
+from newsdesk.pipeline.event_place import trigger_place
+from newsdesk.pipeline.gazetteer import Gazetteer, Match
+from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
+from newsdesk.pipeline.parsed_sentence import ParsedSentence
+from newsdesk.pipeline.participants import initiator_of, trigger_people
+from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
+
+ADJACENT_TOKENS = 2
+# `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
+ONSET_TYPES = types_where(lambda facts: facts.violent)
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
+
+
+def sentence_mentions(
+    article_id: str,
+    item: ParsedSentence,
+    published: dt.date,
+    context_year: int | None,
+    gaz: Gazetteer,
+    earlier_people: list[str],
+) -> list[Mention]:
+    """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
+    triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
+    settings = [t for i, t in enumerate(triggers[:-1]) if is_setting(item, t)]
+    triggers = [t for t in triggers if t not in settings]
+    bounds = [t.start for t in triggers]
+    triggers = [t for t in triggers if t.value != "agreement" or concluded(item, t)]
+    if not triggers:
+        return []
+    sentence = item.sentence
+    norm = sentence.norm
+    background = any(cue.kind == "background" for cue in item.cues)
+    split = any(cue.kind == "split" for cue in item.cues)
+    topics = distinct_ids(match.value for match in item.topics)
+    mentions: list[Mention] = []
+    previous_people: list[str] = []
+    previous_dates: list[DateExpr] = []
+    for position, trigger in enumerate(triggers):
+        scope_start = 0 if position == 0 else triggers[position - 1].end
+        # an agreement merely discussed still ends the clause before it, but takes nothing
+        scope_end = min((b for b in bounds if b > trigger.start), default=len(norm))
+
+        def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
+            return lo <= match.start < hi
+
+        status = trigger_status(
+            item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
+        )
+        if status == "conditional":
+            continue
+        dates = trigger_dates(item, trigger, scope_start, scope_end)
+        if anniversary_of(item, trigger):
+            dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
+        plural = trigger.extra[0] if trigger.extra else ""
+        if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
+            chosen = [[expr] for expr in dates if expr.kind == "absolute"]
+        else:
+            chosen = [dates[:1]]
+        onset = trigger.value in ONSET_TYPES and any(
+            cue.kind == "onset" and scope_start <= cue.start < scope_end for cue in item.cues
+        )
+        if (
+            not chosen[0]
+            and previous_dates
+            and (trigger.value in DEFAULT_DATED_TYPES or onset)
+            and plural != "plural"
+            and not temporal_relation(item.tokens, triggers[position - 1], trigger)
+        ):
+            chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both
+        for choice in chosen:
+            candidates = []
+            for expr in choice:
+                if usable_date(expr, trigger, sentence):
+                    candidates = resolve(
+                        expr, published, year_before(item.dates, expr) or context_year
+                    )
+            on = candidates[0].date if candidates else published
+            people = trigger_people(
+                item, in_scope, on, gaz, previous_people, trigger, earlier_people
+            )
+            place = trigger_place(item, in_scope, trigger, gaz)
+            initiator = initiator_of(item, people, gaz)
+            mention_status = status
+            if mention_status == "happened" and candidates and candidates[0].date > published:
+                mention_status = "planned"
+            if mention_status == "planned" and candidates and candidates[0].date < published:
+                candidates = []  # the date of the announcement, not of the planned event
+            start, end = sentence.start, sentence.end
+            base = Mention(
+                article_id=article_id,
+                sentence=sentence.index,
+                start=start,
+                end=end,
+                type=trigger.value,
+                status=mention_status,
+                participants=people,
+                initiator=initiator,
+                place_id=place,
+                topics=topics,
+                candidates=candidates,
+                plover=trigger.extra[1] if len(trigger.extra) > 1 else "",
+                background=background,
+                in_lead=sentence.index < LEAD_SENTENCES,
+                cue=trigger,
+                plural=plural == "plural",
+                flags={"in_setting"} if settings else set(),
+            )
+            if (split or plural == "dual") and len(people) > 2 and trigger.value in CONVERSATIONS:
+                mentions.extend(split_pairs(base))
+            else:
+                mentions.append(base)
+            previous_people = people or previous_people
+            previous_dates = choice or previous_dates
+    return _merge_within_sentence(mentions)
+
+
+def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
+    """`زار أردوغان نخجوان حيث التقى علييف`: two cues, one meeting, its people spread over
+    both clauses."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        host = next(
+            (
+                m
+                for m in merged
+                if m.type == mention.type == "meeting"
+                and m.status == mention.status
+                and m.candidates
+                and mention.candidates
+                and m.candidates[0].date == mention.candidates[0].date
+                and "split" not in m.flags | mention.flags
+            ),
+            None,
+        )
+        if host is None:
+            merged.append(mention)
+            continue
+        host.participants = distinct_ids(host.participants + mention.participants)
+        host.place_id = host.place_id or mention.place_id
+    return merged
+
+
+def _join_adjacent(triggers: list[Match]) -> list[Match]:
+    """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
+    joined: list[Match] = []
+    for trigger in triggers:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.value == "meeting"
+            and trigger.value == "call"
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+        ):  # `قمة عبر الفيديو`, `محادثات هاتفية`: a meeting held by phone or video is a call
+            joined[-1] = replace(trigger, start=last.start, first_token=last.first_token)
+            continue
+        if (
+            last is not None
+            and last.value == trigger.value
+            and trigger.first_token - last.last_token <= ADJACENT_TOKENS
+            and not any(cue.extra and cue.extra[0] for cue in (last, trigger))
+        ):
+            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
+            continue
+        joined.append(trigger)
+    return joined

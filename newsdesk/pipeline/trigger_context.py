@@ -1,0 +1,77 @@
+"""What the words around an event trigger say about it.
+
+The verb alone does not make news (DESIGN.md: context matters as much as the verb): `من المقرر`
+makes an event planned, `نفى` denied, `إذا` conditional; `على هامش القمة` makes a summit the
+setting of the news rather than news; `ذكرى` makes the dates around an anniversary's; and an
+agreement is an event only when signed or adopted, not when merely discussed.
+"""
+
+from __future__ import annotations
+
+from newsdesk.pipeline.gazetteer import Match
+from newsdesk.pipeline.parsed_sentence import ParsedSentence
+
+STATUS_BEFORE_TOKENS = 8
+STATUS_AFTER_TOKENS = 3
+FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
+# not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
+ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
+AFTER_DATE_CHARS = 30
+CONCLUDED_BEFORE_TOKENS = 30
+CONCLUDED_AFTER_TOKENS = 12
+
+
+def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> str:
+    """Status cues close to the trigger: a few words before it, or right after it."""
+    found = set()
+    for cue in item.cues:
+        if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
+            found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
+        if cue.kind != "status" or not lo <= cue.start < hi:
+            continue
+        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
+        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
+        if before or after:
+            found.add(cue.value)
+    for status in ("denied", "conditional", "planned"):
+        if status in found:
+            return status
+    return "happened"
+
+
+def is_setting(item: ParsedSentence, trigger: Match) -> bool:
+    """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
+    follows is not news itself; the news is a separate event (a sideline meeting)."""
+    word = item.tokens[trigger.first_token].text
+    definite = word.startswith(("ال", "وال", "فال", "بال", "لل"))
+    if not definite and not word.endswith(POSSESSIVE_SUFFIXES):  # `في ختام اجتماعهما`
+        return False
+    return any(
+        cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
+        for cue in item.cues
+    )
+
+
+def anniversary_of(item: ParsedSentence, trigger: Match) -> bool:
+    """`بمناسبة مرور عام على توقيع البيان`: the event named is the one recalled, and the
+    dates around are the anniversary's."""
+    return any(
+        cue.kind == "anniversary" and 0 < trigger.first_token - cue.last_token <= ANNIVERSARY_TOKENS
+        for cue in item.cues
+    )
+
+
+def concluded(item: ParsedSentence, trigger: Match, acts_only: bool = False) -> bool:
+    """An agreement is an event only when signed, adopted or dated, not when merely discussed:
+    a signing word in its clause (`وقّع ... اليوم ... إعلانا`, `البيان الذي وقعه`), or a date
+    right after it."""
+    if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
+        return True
+    for cue in item.cues:
+        if cue.kind != "concluded" or (acts_only and cue.value != "act"):
+            continue
+        distance = trigger.first_token - cue.first_token
+        if 0 <= distance <= CONCLUDED_BEFORE_TOKENS or 0 < -distance <= CONCLUDED_AFTER_TOKENS:
+            return True
+    return False

@@ -1,0 +1,91 @@
+"""The extraction is no worse than the README says: its "Extraction quality" table is the floor.
+
+The figures are read from the README's table itself, so the table and this guard cannot drift
+apart: a change that improves the extraction updates the table, and from then on the guard holds
+the new figures. Figures are compared rounded to two decimals, as the table shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from newsdesk.pipeline.evaluate import Report, evaluate_corpus, scores
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+SECTION = "### Extraction quality"
+TYPE_F1 = {"call F1": "call", "meeting F1": "meeting", "agreement F1": "agreement"}
+OVERALL = {"overall P": 0, "overall R": 1, "overall F1": 2}
+SHOWN_AS_HAPPENED = "planned/denied shown as happened"
+_SHOWN = re.compile(r"(\d+) of (\d+)")
+
+
+@cache
+def readme_table() -> dict[str, dict[str, str]]:
+    """The rows of the README's quality table by set name, each as {column: cell}."""
+    text = README.read_text(encoding="utf-8")
+    assert SECTION in text, f"README.md has no {SECTION!r} section"
+    section = text.split(SECTION, 1)[1]
+    lines = [line.strip() for line in section.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    table = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        table.append([cell.strip() for cell in line.strip("|").split("|")])
+    header, _rule, *body = table
+    return {row[0]: dict(zip(header, row, strict=True)) for row in body}
+
+
+@cache
+def evaluation(name: str) -> Report:
+    folder = ROOT / "tests" / name
+    return evaluate_corpus(folder / "articles", folder / "gold.json")
+
+
+def figures(report: Report) -> dict[str, float]:
+    """The table's figures for one evaluation, rounded as the table shows them."""
+    found = {}
+    for column, event_type in TYPE_F1.items():
+        tp, fp, fn = report.tp[event_type], report.fp[event_type], report.fn[event_type]
+        found[column] = scores(tp, fp, fn)[2]
+    overall = scores(*(sum(counts.values()) for counts in (report.tp, report.fp, report.fn)))
+    for column, index in OVERALL.items():
+        found[column] = overall[index]
+    return {column: float(f"{value:.2f}") for column, value in found.items()}
+
+
+def test_the_table_covers_both_sets_and_every_figure():
+    table = readme_table()
+    assert {"devset", "heldout"} <= set(table)
+    for row in table.values():
+        assert set(TYPE_F1) | set(OVERALL) | {SHOWN_AS_HAPPENED} <= set(row)
+
+
+@pytest.mark.parametrize("name", sorted(readme_table()))
+def test_no_figure_below_the_readme(name):
+    stated = readme_table()[name]
+    found = figures(evaluation(name))
+    worse = [
+        f"{column}: {found[column]:.2f} < {float(stated[column]):.2f} stated"
+        for column in (*TYPE_F1, *OVERALL)
+        if found[column] < float(stated[column])
+    ]
+    assert not worse, f"{name}: " + "; ".join(worse)
+
+
+@pytest.mark.parametrize("name", sorted(readme_table()))
+def test_no_more_planned_or_denied_events_shown_as_happened(name):
+    stated = _SHOWN.fullmatch(readme_table()[name][SHOWN_AS_HAPPENED])
+    assert stated, f"{name}: {SHOWN_AS_HAPPENED} should read 'N of M'"
+    shown, gold = evaluation(name).shown_as_happened, evaluation(name).planned_or_denied
+    assert shown <= int(stated.group(1)), (
+        f"{name}: {shown} shown as happened, README says {stated[0]}"
+    )
+    assert gold == int(stated.group(2)), (
+        f"{name}: the gold has {gold} planned or denied: update README"
+    )
