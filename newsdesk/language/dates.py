@@ -54,16 +54,17 @@ class MonthPart:
 
     name: str
     first_day: int
-    last_day: int  # 31: to the end of the month, whatever its length
+    last_day: int  # MONTH_END: to the end of the month, whatever its length
     stored_day: int
     en: str
     ar: str
 
 
+MONTH_END = 31
 MONTH_PARTS: tuple[MonthPart, ...] = (
     MonthPart("early", 1, 10, 5, "early", "مطلع"),
     MonthPart("mid", 11, 20, 15, "mid-", "منتصف"),
-    MonthPart("late", 21, 31, 25, "late", "أواخر"),
+    MonthPart("late", 21, MONTH_END, 25, "late", "أواخر"),
 )
 _PART_BY_NAME = {part.name: part for part in MONTH_PARTS}
 

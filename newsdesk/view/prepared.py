@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsdesk.language.arabic import normalize
-from newsdesk.language.dates import MONTH_PARTS
+from newsdesk.language.dates import MONTH_END, MONTH_PARTS
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,10 @@ def date_spans(
 ) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Best date and first/last day the event may fall on, given its precision.
 
-    day: the day (to date_end for multi-day events); week: the third of the month the label
-    names (early 1-10, mid 11-20, late 21-end); month: the month; year: the year. An unknown
-    precision is treated as a month, so no false day is ever implied. Invalid dates are NaT.
+    day: the day (to date_end for multi-day events); week: the part of the month the label
+    names (`MONTH_PARTS`: early 1-10, mid 11-20, late 21-end); month: the month; year: the
+    year. An unknown precision is treated as a month, so no false day is ever implied. Invalid
+    dates are NaT.
     """
     best = pd.to_datetime(dates.fillna(""), format="%Y-%m-%d", errors="coerce")
     precision = precisions.fillna("").astype(str).to_numpy()
@@ -75,14 +76,14 @@ def date_spans(
     year_start = best.dt.to_period("Y").dt.start_time
     year_end = best.dt.to_period("Y").dt.end_time.dt.normalize()
     first_day = np.ones(len(day), dtype=np.int64)
-    last_day = np.full(len(day), 31, dtype=np.int64)
+    last_day = np.full(len(day), MONTH_END, dtype=np.int64)
     for part in reversed(MONTH_PARTS):  # the earliest part that can hold the day wins
         holds = day <= part.last_day
         first_day = np.where(holds, part.first_day, first_day)
         last_day = np.where(holds, part.last_day, last_day)
     week_start = month_start + pd.to_timedelta(first_day - 1, unit="D")
     week_end = (month_start + pd.to_timedelta(last_day - 1, unit="D")).where(
-        last_day < 28, month_end
+        last_day < MONTH_END, month_end
     )
     day_end = best
     if date_ends is not None:
