@@ -24,7 +24,7 @@ PLACE_KINDS: tuple[str, ...] = (
     "corridor",
     "border_area",
 )
-PUBLISHED_BASES: tuple[str, ...] = ("stated", "inferred", "editor")
+PUBLISHED_BASES: tuple[str, ...] = ("metadata", "stated", "inferred", "editor")
 FLAGS: tuple[str, ...] = (
     "date_conflict",
     "garbled_month",
@@ -32,6 +32,9 @@ FLAGS: tuple[str, ...] = (
     "inferred_date",
     "edited",
 )
+# flags of an article (articles.csv `flags`); dateline_differs: its metadata gives one publication
+# date and its dateline another (the metadata's is kept)
+ARTICLE_FLAGS: tuple[str, ...] = ("dateline_differs",)
 
 LIST_SEPARATOR = ";"
 
@@ -73,8 +76,11 @@ ARTICLES: tuple[str, ...] = (
     "article_id",
     "file",
     "outlet",
+    "title",
+    "url",
     "published",
     "published_basis",
+    "flags",
     "n_chars",
     "sha256",
 )

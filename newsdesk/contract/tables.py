@@ -92,7 +92,7 @@ def write_frame(path: Path, columns: Sequence[str], frame: pd.DataFrame) -> None
     path for tables of a million rows (the synthetic speed-test tables), where building a dict
     per row would take longer than drawing the data."""
     with _replacing(path) as stream:
-        frame.reindex(columns=list(columns)).fillna("").to_csv(
+        frame.reindex(columns=list(columns), fill_value="").fillna("").to_csv(
             stream, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL
         )
 

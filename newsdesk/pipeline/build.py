@@ -64,8 +64,11 @@ def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
         "article_id": raw.article_id,
         "file": raw.file,
         "outlet": result.outlet,
+        "title": "",
+        "url": "",
         "published": result.published.date.isoformat() if result.published.date else "",
         "published_basis": result.published.basis,
+        "flags": "",
         "n_chars": str(len(raw.text)),
         "sha256": raw.sha256,
     }

@@ -1,13 +1,16 @@
 """From one article to its publication date, outlet and event mentions.
 
 The publication date is found first because every relative date (`أمس`, `الشهر الماضي`) is read
-against it: an article without one gives no mentions rather than made-up dates. Each sentence is
+against it: the metadata's when the article came with one (a page's, a feed's, a manifest's),
+else a dateline's, else one inferred from the text; an article without one gives no mentions
+rather than made-up dates. Each sentence is
 then read on its own, with the year written last nearby for dates that leave it out
 (`sentence_mentions`), and the article's mentions are read together (`article_mentions`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from newsdesk.language.arabic import normalize
@@ -28,14 +31,24 @@ class ArticleResult:
     published: Publication
     outlet: str
     mentions: list[Mention]
+    dateline: dt.date | None = None  # the date the text's dateline states, if it has one
 
 
-def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
+def extract_article(
+    article: Article, gaz: Gazetteer, metadata_date: dt.date | None = None
+) -> ArticleResult:
+    """`metadata_date`: the publication date the article arrived with, which wins over the text."""
     parsed = [parse_sentence(sentence, gaz) for sentence in article.sentences]
-    publication = _publication(parsed)
+    dateline = _dateline(parsed)
+    if metadata_date is not None:
+        publication = Publication(metadata_date, "metadata")
+    elif dateline is not None:
+        publication = Publication(dateline, "stated")
+    else:
+        publication = _inferred(parsed)
     outlet = _outlet(article, gaz)
     if publication.date is None:
-        return ArticleResult(publication, outlet, [])
+        return ArticleResult(publication, outlet, [], dateline)
     mentions: list[Mention] = []
     context_years: list[int | None] = []
     last_year: int | None = None
@@ -53,14 +66,15 @@ def extract_article(article: Article, gaz: Gazetteer) -> ArticleResult:
             )
         )
     mentions = resolve_article(mentions, parsed, publication.date)
-    return ArticleResult(publication, outlet, mentions)
+    return ArticleResult(publication, outlet, mentions, dateline)
 
 
-def _publication(parsed: list[ParsedSentence]) -> Publication:
+def _dateline(parsed: list[ParsedSentence]) -> dt.date | None:
     head = [(item.sentence.norm, item.dates) for item in parsed[:LEAD_SENTENCES]]
-    stated = stated_date(head, [expr for item in parsed for expr in item.dates])
-    if stated is not None:
-        return Publication(stated, "stated")
+    return stated_date(head, [expr for item in parsed for expr in item.dates])
+
+
+def _inferred(parsed: list[ParsedSentence]) -> Publication:
     text = " ".join(item.sentence.norm for item in parsed)
     inferred = infer_date([expr for item in parsed for expr in item.dates], anniversaries(text))
     return Publication(inferred, "inferred" if inferred else "")

@@ -27,7 +27,7 @@ PINNED_WINDOW_DAYS = 8
 @dataclass(frozen=True)
 class Publication:
     date: dt.date | None
-    basis: str  # stated, inferred, or "" when nothing in the text allows a date
+    basis: str  # metadata, stated, inferred, or "" when nothing allows a date
 
 
 def stated_date(
