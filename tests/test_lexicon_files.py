@@ -38,6 +38,7 @@ HEADERS = {
     "places.csv": list(schema.PLACES),
     "topics.csv": list(schema.TOPICS),
     "months.csv": ["month", "system", "name_ar", "written", "why"],
+    "date_context.csv": ["phrase_ar", "context", "reach", "days", "why"],
 }
 
 # list-valued columns (";"-separated) per file
@@ -588,3 +589,25 @@ def test_month_spellings_unambiguous_and_spot_checks():
     assert written[("levantine", 11)] == "تشرين الثاني"
     assert written[("western", 2)] == "فبراير"
     assert written[("western", 8)] == "أغسطس"
+
+
+# ---------------------------------------------------------------- date context
+
+DATE_CONTEXTS = {"history", "document", "future", "near", "frame"}
+
+
+def test_date_context_rows():
+    seen = set()
+    for i, r in enumerate(rows("date_context.csv"), start=2):
+        where = f"date_context.csv:{i}"
+        assert ARABIC_RE.search(r["phrase_ar"]), f"{where} phrase_ar is not Arabic"
+        assert r["context"] in DATE_CONTEXTS, f"{where} bad context {r['context']!r}"
+        assert r["why"], f"{where} says no why"
+        if r["context"] == "frame":
+            assert r["reach"] == r["days"] == "", f"{where} a frame word has no reach or days"
+        else:
+            assert r["reach"].isdigit(), f"{where} reach must be a number of words"
+        assert r["days"].isdigit() == (r["context"] == "near"), f"{where} days only for near"
+        assert norm(r["phrase_ar"]) not in seen, f"{where} repeats {r['phrase_ar']!r}"
+        seen.add(norm(r["phrase_ar"]))
+    assert {"منذ", "بحلول", "المؤرخ"} <= {r["phrase_ar"] for r in rows("date_context.csv")}
