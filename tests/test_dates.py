@@ -11,7 +11,7 @@ from newsdesk.pipeline.date_resolution import resolve
 PUBLISHED = dt.date(2023, 4, 15)  # a Saturday
 
 
-def read(text: str, published: dt.date = PUBLISHED, context_year: int | None = None):
+def read(text: str, published: dt.date | None = PUBLISHED, context_year: int | None = None):
     exprs = find_dates(normalize(text))
     return [
         [
@@ -143,3 +143,24 @@ def test_days_joined_by_and_alone_stay_separate_dates():
     # and a list of full dates is still a list
     listed = _spans("في 9 نوفمبر 2020 و11 يناير 2021")
     assert listed == [(dt.date(2020, 11, 9), None), (dt.date(2021, 1, 11), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "context_year", "expected"),
+    [
+        ("وقع البيان في 9 تشرين الثاني/نوفمبر 2020", None, [("2020-11-09", "day", [])]),
+        ("تواصل القتال في أيلول/سبتمبر 2020", None, [("2020-09-01", "month", [])]),
+        ("التقيا في 22 نيسان", None, []),
+        ("التقيا في 22 نيسان", 2021, [("2021-04-22", "day", ["inferred_year"])]),
+        ("التقيا في 22 نيسان الماضي", 2021, []),
+        ("التقيا أمس الأحد", None, []),
+        ("التقيا الشهر الماضي", None, []),
+        ("التقيا يوم الأربعاء الماضي", None, []),
+        ("اندلعت المواجهات عام 2016", None, []),
+    ],
+)
+def test_without_a_publication_date_only_dates_with_their_year_resolve(
+    text, context_year, expected
+):
+    (candidates,) = read(text, published=None, context_year=context_year)
+    assert candidates == expected

@@ -28,9 +28,10 @@ MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المك�
 
 
 def resolve_article(
-    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date
+    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date | None
 ) -> list[Mention]:
-    """Attach undated mentions, date the lead's, fold remarks into meetings, split calls."""
+    """Attach undated mentions, date the lead's, fold remarks into meetings, split calls.
+    With no publication date (`None`) nothing is dated from it: what stays undated is dropped."""
     people_of_group_words(mentions, parsed)
     dated = [m for m in mentions if m.dated]
     result = list(dated)
@@ -48,7 +49,7 @@ def resolve_article(
             and not anchored_elsewhere(item, mention)
         )
         distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
-        host = None if distinct else _coreferent(mention, dated)
+        host = None if distinct else _coreferent(mention, dated, published is None)
         if host is not None:
             if "split" not in host.flags:
                 host.participants = distinct_ids(host.participants + mention.participants)
@@ -62,7 +63,8 @@ def resolve_article(
             dated.append(mention)
             continue
         if (
-            not mention.background
+            published is not None
+            and not mention.background
             and (mention.type in DEFAULT_DATED_TYPES or signed_today)
             and mention.status == "happened"
             and (
@@ -85,7 +87,12 @@ def resolve_article(
     return result
 
 
-def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
+def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -> Mention | None:
+    """The dated mention an undated one tells again: it names no one new, or adds one to a
+    pair. In an article nothing dates (`undated_article`), also one it names everyone of
+    (`رسالته إلى نظيره الروسي` in the lead, `رسالة ... في 11 يونيو 2021` with the sender only
+    later): with a publication date that mention is dated from it instead; without, it would be
+    lost."""
     people = set(mention.participants)
     for other in dated:
         if other.type != mention.type or other.status != mention.status:
@@ -93,6 +100,8 @@ def _coreferent(mention: Mention, dated: list[Mention]) -> Mention | None:
         theirs = set(other.participants)
         added, shared = people - theirs, people & theirs
         if not added or (len(shared) >= 2 and len(added) <= 1):
+            return other
+        if undated_article and shared and theirs <= people:
             return other
     return None
 

@@ -29,8 +29,17 @@ class Resolved:
     end: Date | None = None  # the last day, for an event told as a range of days
 
 
-def resolve(expr: DateExpr, published: Date, context_year: int | None = None) -> list[Resolved]:
-    """Candidate dates of an expression, read against the publication date."""
+def resolve(
+    expr: DateExpr, published: Date | None, context_year: int | None = None
+) -> list[Resolved]:
+    """Candidate dates of an expression, read against the publication date.
+
+    With no publication date, only a date written with its year, or with the year the text pins
+    next to it (`context_year`), resolves: read against a day nobody knows, `أمس` or
+    `الشهر الماضي` would be an invented date.
+    """
+    if published is None:
+        return _resolve_own(expr, context_year)
     if expr.kind == "absolute" and expr.until is not None:
         return _resolve_range(expr, published, context_year)
     if expr.kind == "absolute":
@@ -73,14 +82,30 @@ def resolve(expr: DateExpr, published: Date, context_year: int | None = None) ->
     return []
 
 
-def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
+def _resolve_own(expr: DateExpr, year: int | None) -> list[Resolved]:
+    """A date in its own words, or with the year the text pins beside it (flagged)."""
+    if expr.kind != "absolute" or expr.year_shift is not None or (expr.year or year) is None:
+        return []
+    until = expr.until
+    if until is not None:
+        until = replace(until, year=until.year or expr.year or year)
+    own = replace(expr, year=expr.year or year, until=until)
+    resolved = _resolve_range(own, None, None) if until else _resolve_absolute(own, None, None)
+    if expr.year is not None:
+        return resolved
+    return [replace(r, flags=r.flags | {"inferred_year"}) for r in resolved]
+
+
+def _resolve_absolute(
+    expr: DateExpr, published: Date | None, context_year: int | None
+) -> list[Resolved]:
+    """`published` may be None only for an expression with its year."""
     results = []
     for month in expr.months:
         flags: set[str] = set()
-        pinned_year = _pinned_year(expr, month, published)
         if expr.year is not None:
             year = expr.year
-        elif pinned_year is not None:
+        elif (pinned_year := _pinned_year(expr, month, published)) is not None:
             year = pinned_year
         elif expr.year_shift is not None:
             year = published.year
@@ -115,7 +140,9 @@ def _resolve_absolute(expr: DateExpr, published: Date, context_year: int | None)
     return results
 
 
-def _resolve_range(expr: DateExpr, published: Date, context_year: int | None) -> list[Resolved]:
+def _resolve_range(
+    expr: DateExpr, published: Date | None, context_year: int | None
+) -> list[Resolved]:
     """The first day's candidates, each carrying the range's last day when it comes later.
 
     A month at the end (`من أيلول إلى تشرين الثاني`) ends on that month's last day."""

@@ -120,7 +120,7 @@ def anchored_elsewhere(item: ParsedSentence, mention: Mention) -> bool:
 
 
 def previous_sentence_date(
-    mention: Mention, parsed: list[ParsedSentence], published: dt.date
+    mention: Mention, parsed: list[ParsedSentence], published: dt.date | None
 ) -> list[Resolved]:
     """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
     if mention.sentence == 0 or not mention.participants or mention.status != "happened":

@@ -24,6 +24,9 @@ _TOKEN = re.compile(r"\w+")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
 STARTS_CACHE_SIZE = 500_000  # distinct tokens remembered per matcher (bounded memory)
+# the years the project reports on, and the lexicon with it: offices.csv lists the terms that
+# touch them, so an office with one open term from before them had one holder throughout
+COVERAGE = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
 
 
 class Token(NamedTuple):
@@ -193,26 +196,21 @@ class Gazetteer:
     surname_variants: dict[str, str]
     _fuzzy: dict[str, str] = field(default_factory=dict, repr=False)  # token -> actor or ""
 
-    def holder(self, office: str, country: str, on: dt.date) -> str | None:
-        """Who held an office in a country on a date (`leader` means the country's leader)."""
+    def holder(self, office: str, country: str, on: dt.date | None) -> str | None:
+        """Who held an office in a country on a date (`leader` means the country's leader).
+        With no date (a mention of an article nothing dates), only the one who held it
+        throughout the years covered."""
         if office == "leader":
             office = self.countries.get(country, {}).get("leader_office", "head_of_state")
         for record in self.offices:
-            if record.office != office or record.country != country:
-                continue
-            if (record.start is None or record.start <= on) and (
-                record.end is None or on <= record.end
-            ):
+            if record.office == office and record.country == country and _held(record, on):
                 return record.actor_id
         return None
 
-    def offices_of(self, actor_id: str, on: dt.date) -> list[Office]:
+    def offices_of(self, actor_id: str, on: dt.date | None) -> list[Office]:
+        """The offices a person held on a date; with none, those held throughout."""
         return [
-            record
-            for record in self.offices
-            if record.actor_id == actor_id
-            and (record.start is None or record.start <= on)
-            and (record.end is None or on <= record.end)
+            record for record in self.offices if record.actor_id == actor_id and _held(record, on)
         ]
 
     def fuzzy_surname(self, token: str) -> str:
@@ -232,6 +230,14 @@ class Gazetteer:
 
     def actor_country(self, actor_id: str) -> str:
         return self.actor_by_id.get(actor_id, {}).get("country", "")
+
+
+def _held(record: Office, on: dt.date | None) -> bool:
+    """The term includes the date; with no date, it is one open term from before the years
+    covered, so the office had that one holder whatever the date."""
+    if on is None:
+        return (record.start is None or record.start <= COVERAGE[0]) and record.end is None
+    return (record.start is None or record.start <= on) and (record.end is None or on <= record.end)
 
 
 def _date(text: str) -> dt.date | None:

@@ -35,7 +35,7 @@ GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for i
 def trigger_people(
     item: ParsedSentence,
     in_scope,
-    on: dt.date,
+    on: dt.date | None,
     gaz: Gazetteer,
     previous: list[str],
     trigger: Match,
@@ -108,7 +108,7 @@ def trigger_people(
     return people
 
 
-def actors_in(item: ParsedSentence, on: dt.date, gaz: Gazetteer) -> list[str]:
+def actors_in(item: ParsedSentence, on: dt.date | None, gaz: Gazetteer) -> list[str]:
     """People a sentence names, by name or by office, in order."""
     people = []
     for match in item.names:
@@ -124,7 +124,7 @@ def _token_index(tokens: list[Token], offset: int) -> int:
     return next((i for i, token in enumerate(tokens) if token.start >= offset), len(tokens))
 
 
-def _level_of(people: list[str], on: dt.date, gaz: Gazetteer) -> str:
+def _level_of(people: list[str], on: dt.date | None, gaz: Gazetteer) -> str:
     """Countries named as parties beside a foreign minister are represented by theirs."""
     for person in people:
         if any(o.office == "foreign_minister" for o in gaz.offices_of(person, on)):
@@ -143,7 +143,7 @@ def _after_leader_word(tokens: list[Token], match: Match) -> bool:
     return False
 
 
-def _counterpart(people: list[str], country: str, on: dt.date, gaz: Gazetteer) -> str:
+def _counterpart(people: list[str], country: str, on: dt.date | None, gaz: Gazetteer) -> str:
     """`نظيره الروسي`: the holder, in that country, of the office the subject holds."""
     for person in people:
         for office in gaz.offices_of(person, on):

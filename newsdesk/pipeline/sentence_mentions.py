@@ -37,12 +37,13 @@ CONVERSATIONS = types_where(lambda facts: facts.conversation)
 def sentence_mentions(
     article_id: str,
     item: ParsedSentence,
-    published: dt.date,
+    published: dt.date | None,
     context_year: int | None,
     gaz: Gazetteer,
     earlier_people: list[str],
 ) -> list[Mention]:
-    """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`."""
+    """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`.
+    `published` is None for an article nothing dates: then only dates written in full count."""
     triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
     settings = [t for i, t in enumerate(triggers[:-1]) if is_setting(item, t)]
     triggers = [t for t in triggers if t not in settings]
@@ -104,10 +105,11 @@ def sentence_mentions(
             place = trigger_place(item, in_scope, trigger, gaz)
             initiator = initiator_of(item, people, gaz)
             mention_status = status
-            if mention_status == "happened" and candidates and candidates[0].date > published:
-                mention_status = "planned"
-            if mention_status == "planned" and candidates and candidates[0].date < published:
-                candidates = []  # the date of the announcement, not of the planned event
+            if published is not None and candidates:
+                if mention_status == "happened" and candidates[0].date > published:
+                    mention_status = "planned"
+                if mention_status == "planned" and candidates[0].date < published:
+                    candidates = []  # the date of the announcement, not of the planned event
             start, end = sentence.start, sentence.end
             base = Mention(
                 article_id=article_id,
