@@ -25,7 +25,7 @@ CALLS = """scroll to top
 SEPARATE = """ماكرون يتصل بالزعيمين
 أعلن قصر الإليزيه اليوم الثلاثاء أن الرئيس الفرنسي إيمانويل ماكرون تحدث، في اتصالين هاتفيين منفصلين، مع الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.
 وبحث ماكرون مع الزعيمين ملف الأسرى وترسيم الحدود.
-وتأتي الاتصالات بعد اجتماع في براغ في السادس من تشرين الأول/أكتوبر الجاري.
+وتأتي الاتصالات بعد اجتماع في براغ يوم الخميس الماضي، السادس من تشرين الأول/أكتوبر الجاري.
 يذكر أن مواجهات حدودية اندلعت بين البلدين في أيلول/سبتمبر 2022.
 """
 
@@ -65,6 +65,12 @@ RANGES = """جولة مفاوضات في واشنطن
 وقال بيراموف إن الاجتماع الذي عقد في 3 أيار/مايو كان مثمرا.
 """
 
+UNDATED = """بوتين وعلييف يبحثان الوضع في قره باغ
+أجرى الرئيس الروسي فلاديمير بوتين أمس اتصالا هاتفيا مع الرئيس الأذربيجاني إلهام علييف.
+وكان الزعيمان قد وقعا مع رئيس الوزراء الأرميني نيكول باشينيان بيانا مشتركا في 10 تشرين الثاني/نوفمبر 2020.
+والتقى بوتين وعلييف الشهر الماضي في موسكو، كما التقيا في 22 نيسان في سوتشي.
+"""
+
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
@@ -95,11 +101,30 @@ def test_call_with_counterpart_dateline_and_background_meeting(tmp_path):
 def test_separate_calls_are_two_events_and_publication_is_inferred(tmp_path):
     outcome, records = events_of(write(tmp_path, "separate.txt", SEPARATE))
     assert outcome.article["published_basis"] == "inferred"
-    assert outcome.article["published"] == "2022-10-11"  # a Tuesday after 6 October 2022
+    assert outcome.article["published"] == "2022-10-11"  # Tuesday after Thursday 6 October
     calls = sorted(tuple(sorted(r.participants)) for r in records if r.type == "call")
     assert calls == [("aliyev", "macron"), ("macron", "pashinyan")]
     meeting = next(r for r in records if r.type == "meeting")
     assert (meeting.date.isoformat(), meeting.place_id) == ("2022-10-06", "prague")
+
+
+def test_an_article_nothing_dates_keeps_its_fully_dated_event_and_drops_relative_ones(tmp_path):
+    outcome, records = events_of(write(tmp_path, "undated.txt", UNDATED))
+    assert (outcome.article["published"], outcome.article["published_basis"]) == ("", "")
+    # `أمس`, `الشهر الماضي` and `22 نيسان` (no year) would need the publication date
+    assert [(r.type, r.date.isoformat()) for r in records] == [("agreement", "2020-11-10")]
+    (problem,) = outcome.problems
+    assert problem.reason == (
+        "no publication date (no dateline, and no weekday with a dated event nearby); "
+        "event mentions dated in full still read: 1"
+    )
+
+
+def test_without_a_date_an_office_names_only_the_one_who_held_it_throughout():
+    gaz = load_gazetteer()
+    assert gaz.holder("leader", "ru", None) == "putin"
+    assert gaz.holder("foreign_minister", "am", None) is None  # two ministers in 2020-2024
+    assert gaz.holder("foreign_minister", "am", dt.date(2022, 5, 1)) == "mirzoyan"
 
 
 def test_planned_denied_and_conditional_are_not_reported_as_happened(tmp_path):
@@ -183,7 +208,8 @@ def test_bad_files_are_reported_by_name_and_the_rest_is_processed(tmp_path):
     write(tmp_path, "windows.txt", SAME_EVENT_B, encoding="cp1256")
     write(tmp_path, "nothing.txt", "خبر قصير بلا أحداث ولا تواريخ.\n")
     result = run_build(tmp_path)
-    messages = {p.file: (p.reason, p.fatal) for p in result.problems}
+    # the first problem of each file (the Windows-1256 one has no publication date as well)
+    messages = {p.file: (p.reason, p.fatal) for p in reversed(result.problems)}
     assert messages["empty.txt"] == ("empty file", True)
     assert messages["binary.txt"][0].startswith("binary file")
     assert messages["huge.txt"][0].startswith("too large")

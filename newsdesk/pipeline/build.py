@@ -53,9 +53,10 @@ def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
     article = split_article(raw.article_id, raw.file, raw.text)
     result: ArticleResult = extract_article(article, gaz)
     if result.published.date is None:
+        read = f"event mentions dated in full still read: {len(result.mentions)}"
         outcome.problems.append(
             ArticleProblem(
-                path.name, "no publication date stated or inferable; no events read", False
+                path.name, f"no publication date ({result.published.reason}); {read}", False
             )
         )
     elif not result.mentions:

@@ -93,6 +93,7 @@ class DateExpr:
     amount: int = 0
     unit: str = ""
     pinned_offset: int | None = None  # days from publication, when tied to اليوم/أمس
+    weekday_shift: int = 0  # -1 `الأحد الماضي، 14 مايو`, +1 `الأحد المقبل، 14 مايو`, 0 bare
     until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
 
     @property
@@ -330,10 +331,12 @@ def _links(norm: str, first: DateExpr, second: DateExpr) -> bool:
 
 
 def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
-    """`يوم الثلاثاء 19 أيلول`: a weekday next to a date without a year says which year."""
+    """`يوم الثلاثاء 19 أيلول`: a weekday next to a date without a year says which year; with
+    `الماضي` or `المقبل` (`يوم الخميس الماضي، 23 تشرين الثاني 2023`), also that the date is
+    within the week before or after the report, whether or not it has a year."""
     pinned = list(exprs)
     for index, expr in enumerate(pinned):
-        if expr.kind != "absolute" or expr.day is None or expr.year is not None:
+        if expr.kind != "absolute" or expr.day is None:
             continue
         for other in exprs:
             if other.weekday is None or other.kind not in {"weekday", "today"}:
@@ -345,7 +348,10 @@ def _pin_weekdays(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
             )
             if len(gap) <= 4 and re.fullmatch(r"[\s،,\-–]*", gap):
                 offset = other.amount if other.kind == "today" else None
-                pinned[index] = replace(expr, weekday=other.weekday, pinned_offset=offset)
+                shift = other.amount if other.kind == "weekday" else 0
+                pinned[index] = replace(
+                    expr, weekday=other.weekday, pinned_offset=offset, weekday_shift=shift
+                )
                 break
     return pinned
 

@@ -2,10 +2,11 @@
 
 The publication date is found first because every relative date (`أمس`, `الشهر الماضي`) is read
 against it: the metadata's when the article came with one (a page's, a feed's, a manifest's),
-else a dateline's, else one inferred from the text; an article without one gives no mentions
-rather than made-up dates. Each sentence is
-then read on its own, with the year written last nearby for dates that leave it out
-(`sentence_mentions`), and the article's mentions are read together (`article_mentions`).
+else a dateline's, else one inferred from the text. An article without one still gives the
+events it dates in full (`في 9 تشرين الثاني/نوفمبر 2020`), and nothing dated relative to a
+day nobody knows. Each sentence is then read on its own, with the year written last nearby for
+dates that leave it out (`sentence_mentions`), and the article's mentions are read together
+(`article_mentions`).
 """
 
 from __future__ import annotations
@@ -46,19 +47,10 @@ def extract_article(
         publication = Publication(dateline, "stated")
     else:
         publication = _inferred(parsed)
-    outlet = _outlet(article, gaz)
-    if publication.date is None:
-        return ArticleResult(publication, outlet, [], dateline)
     mentions: list[Mention] = []
-    context_years: list[int | None] = []
-    last_year: int | None = None
-    for item in parsed:
-        context_years.append(last_year)
-        years = [expr.year for expr in item.dates if expr.year is not None]
-        last_year = years[-1] if years else last_year
+    context_years = _context_years(parsed) if publication.date else [None] * len(parsed)
     for index, item in enumerate(parsed):
-        window = [y for y in context_years[max(0, index - 2) : index + 1] if y is not None]
-        context_year = window[-1] if window else None
+        context_year = context_years[index]
         earlier = actors_in(parsed[index - 1], publication.date, gaz) if index else []
         mentions.extend(
             sentence_mentions(
@@ -66,7 +58,20 @@ def extract_article(
             )
         )
     mentions = resolve_article(mentions, parsed, publication.date)
-    return ArticleResult(publication, outlet, mentions, dateline)
+    return ArticleResult(publication, _outlet(article, gaz), mentions, dateline)
+
+
+def _context_years(parsed: list[ParsedSentence]) -> list[int | None]:
+    """The year written last before each sentence, for dates that leave it out. Used only
+    beside a publication date, which keeps it from dating a yearless date into the report's
+    future; without one, only a year in the date's own sentence counts."""
+    years: list[int | None] = []
+    last: int | None = None
+    for item in parsed:
+        years.append(last)
+        written = [expr.year for expr in item.dates if expr.year is not None]
+        last = written[-1] if written else last
+    return years
 
 
 def _dateline(parsed: list[ParsedSentence]) -> dt.date | None:
@@ -76,8 +81,7 @@ def _dateline(parsed: list[ParsedSentence]) -> dt.date | None:
 
 def _inferred(parsed: list[ParsedSentence]) -> Publication:
     text = " ".join(item.sentence.norm for item in parsed)
-    inferred = infer_date([expr for item in parsed for expr in item.dates], anniversaries(text))
-    return Publication(inferred, "inferred" if inferred else "")
+    return infer_date([(item.sentence.norm, item.dates) for item in parsed], anniversaries(text))
 
 
 def _outlet(article: Article, gaz: Gazetteer) -> str:

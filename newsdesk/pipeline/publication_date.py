@@ -1,11 +1,12 @@
-"""The publication date of an article: stated in a dateline, or inferred from the text.
+"""The publication date of an article: stated in a dateline, or inferred where the text pins it.
 
-Many reports carry no date of their own but say `اليوم السبت`, `يوم الأحد 14 مايو` and
-`السادس من نيسان الجاري`. The publication date is then the day that fits every such clue: not
-before the latest date written in full (or, with no year anywhere, inside the period the
-project covers), on the weekday the text names, in the month `الجاري` names, with every date
-tied to a weekday falling on it; among those, the one closest to the dates the text gives,
-preferring days on which the weekdays the text mentions fall on dates it writes out.
+A wrong publication date is worse than none: every relative date of the article (`أمس`,
+`الشهر الماضي`) moves with it, some by decades. So a date is inferred only from clues that tie the
+report to a day (`publication_clues`): a date told as yesterday's or last Tuesday's
+(`أمس السبت، 15 تموز`), a date beside a weekday, `الجاري` with a month, an anniversary, a
+`near` phrase; never from history (`منذ 1991`), a document's date, a deadline or a bare year.
+When the clues leave more than one day, or give a day outside the years the text reports on, the
+article gets no date and a reason the build reports.
 """
 
 from __future__ import annotations
@@ -14,20 +15,36 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsdesk.pipeline.date_context import date_contexts
 from newsdesk.pipeline.date_phrases import DateExpr
-from newsdesk.pipeline.date_resolution import resolve
+from newsdesk.pipeline.publication_clues import (
+    Clue,
+    coincidences,
+    fits_today,
+    report_years,
+    safe_date,
+    search_years,
+    tie_days,
+    told_ahead,
+    written_dates,
+)
 
 _DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
 _DATELINE_WORDS = 8
-SEARCH_DAYS = 3 * 366
-COVERAGE = (dt.date(2020, 1, 1), dt.date(2024, 12, 31))
-PINNED_WINDOW_DAYS = 8
+# a dateline's date stands at the start of its line or after a place or an agency and a
+# separator (`موسكو، `, `(يريفان - `), and is followed by the end of the line or a separator
+_DATELINE_OPENS = re.compile(r"(?:^|[،,(\-–—:])\s*$")
+_DATELINE_CLOSES = re.compile(r"^\s*(?:$|[\-–—):،,])")
+
+NO_CLUE = "no dateline, and no weekday with a dated event nearby"
+NO_DAY_FITS = "no dateline, and no day fits every date and weekday the text gives"
 
 
 @dataclass(frozen=True)
 class Publication:
     date: dt.date | None
     basis: str  # metadata, stated, inferred, or "" when nothing allows a date
+    reason: str = ""  # why there is no date, for the build report
 
 
 def stated_date(
@@ -42,21 +59,31 @@ def stated_date(
         for expr in exprs:
             if expr.kind != "absolute" or expr.day is None or expr.year is None:
                 continue
-            prefix = norm[: expr.start]
-            words = prefix.split()
-            if not (
-                _DATELINE_PREFIX.match(prefix)
-                and len(words) <= _DATELINE_WORDS
-                and "في" not in words
-            ):
+            if not _is_dateline(norm, expr, exprs):
                 continue
-            options = [d for d in (_safe_date(expr.year, m, expr.day) for m in expr.months) if d]
+            options = [d for d in (safe_date(expr.year, m, expr.day) for m in expr.months) if d]
             today = [e for e in all_exprs if e.kind == "today" and e.weekday is not None]
-            fitting = [d for d in options if all(_fits(e, d) for e in today)]
+            fitting = [d for d in options if all(fits_today(e, d) for e in today)]
             chosen = (fitting or options)[:1]
             if chosen:
                 return chosen[0]
     return None
+
+
+def _is_dateline(norm: str, expr: DateExpr, exprs: list[DateExpr]) -> bool:
+    """`(بروكسل - 15 كانون الأول 2021)`, `الاثنين 20 أيار 2024` alone on its line; not a date
+    inside a headline (`علييف: لن ننسى 27 أيلول 2020`) or a sentence (`في 10 نوفمبر 2020`)."""
+    weekday = [e for e in exprs if e.kind == "weekday" and e.end <= expr.start]
+    start = weekday[-1].start if weekday and expr.weekday is not None else expr.start
+    prefix = norm[:start]
+    words = norm[: expr.start].split()
+    return bool(
+        _DATELINE_PREFIX.match(prefix)
+        and len(words) <= _DATELINE_WORDS
+        and "في" not in words
+        and _DATELINE_OPENS.search(prefix)
+        and _DATELINE_CLOSES.match(norm[expr.end :])
+    )
 
 
 _ANNIVERSARY = re.compile(
@@ -74,7 +101,6 @@ _ANNIVERSARY_YEARS = {
     "ثلاثه اعوام": 3,
     "ثلاث سنوات": 3,
 }
-ANNIVERSARY_SLACK_DAYS = 3
 
 
 def anniversaries(norm_text: str) -> list[int]:
@@ -82,98 +108,49 @@ def anniversaries(norm_text: str) -> list[int]:
     return [_ANNIVERSARY_YEARS[m.group("n")] for m in _ANNIVERSARY.finditer(norm_text)]
 
 
-def infer_date(exprs: list[DateExpr], years_after: list[int] = ()) -> dt.date | None:
-    """The most plausible publication date given every date expression of the article."""
-    full = [
-        dt.date(e.year, e.months[0], e.day or 1)
-        for e in exprs
-        if e.kind == "absolute" and e.year is not None and not e.garbled and _valid(e)
+def infer_date(
+    sentences: list[tuple[str, list[DateExpr]]], years_after: list[int] = ()
+) -> Publication:
+    """The one day the text pins, from every normalised sentence and its date expressions.
+
+    Each clue that ties the report to days (`tie_days`) narrows the days it can be; the
+    weekdays the text gives for today must fall on it, and it is neither before a date the text
+    writes in full as past nor just before a yearless one it tells as past (`told_ahead`). Of
+    several days left, the one on which the most weekdays the text names fall on dates it
+    writes out wins; a draw leaves the article undated.
+    """
+    clues = [
+        Clue(expr, context)
+        for norm, exprs in sentences
+        for expr, context in zip(exprs, date_contexts(norm, exprs), strict=True)
     ]
-    years = [e.year for e in exprs if e.kind == "year"]
-    constrained = [e for e in exprs if _constrains(e)]
-    pinned = [e for e in constrained if e.kind == "absolute" and e.weekday is not None]
-    if full or years:
-        floor = max(full) if full else dt.date(max(years), 1, 1)
-        last = floor + dt.timedelta(days=SEARCH_DAYS)
-    elif pinned:
-        floor, last = COVERAGE
-    else:
-        return None
-    if not constrained:
-        return floor
-    fitting = []
-    day = floor
-    while day <= last:
-        if all(_fits(e, day) for e in constrained):
-            fitting.append(day)
-        day += dt.timedelta(days=1)
+    written = written_dates(clues)
+    reported = report_years(written)
+    ties = tie_days(clues, written, years_after, search_years(reported))
+    if not ties:
+        return Publication(None, "", NO_CLUE)
+    past = [day for clue, day in written if clue.context.kind != "future"]
+    floor = max(past, default=dt.date.min)
+    today = [c.expr for c in clues if c.expr.kind == "today" and c.expr.weekday is not None]
+    fitting = sorted(
+        day
+        for day in set.intersection(*ties)
+        if day >= floor
+        and all(fits_today(expr, day) for expr in today)
+        and not told_ahead(clues, day)
+    )
     if not fitting:
-        return floor if (full or years) else None
-    reference = max(full) if full else fitting[0]
-
-    def score(day: dt.date) -> tuple[float, dt.date]:
-        hits = _coincidences(exprs, day, reference)
-        hits += 2 * sum(
-            any(_near_anniversary(day, written, years) for written in full) for years in years_after
+        return Publication(None, "", NO_DAY_FITS)
+    exprs = [clue.expr for clue in clues]
+    hits = {day: coincidences(exprs, day) for day in fitting}
+    best = [day for day in fitting if hits[day] == max(hits.values())]
+    if len(best) > 1:
+        days = ", ".join(day.isoformat() for day in best[:4])
+        return Publication(None, "", f"no dateline, and the text fits several days ({days})")
+    day = best[0]
+    if day.year not in reported:
+        years = f"{min(reported)}-{max(reported)}"
+        return Publication(
+            None, "", f"inferred {day} but it is outside the years the text reports on ({years})"
         )
-        return abs((day - reference).days) / 365 - hits, day
-
-    return min(fitting, key=score)
-
-
-def _near_anniversary(day: dt.date, written: dt.date, years: int) -> bool:
-    target = _safe_date(written.year + years, written.month, written.day)
-    return target is not None and abs((day - target).days) <= ANNIVERSARY_SLACK_DAYS
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _valid(expr: DateExpr) -> bool:
-    return _safe_date(expr.year, expr.months[0], expr.day or 1) is not None
-
-
-def _constrains(expr: DateExpr) -> bool:
-    if expr.kind == "today" and expr.weekday is not None:
-        return True
-    if expr.kind != "absolute" or expr.year is not None or expr.garbled:
-        return False
-    return expr.year_shift == 0 or (expr.weekday is not None and expr.day is not None)
-
-
-def _fits(expr: DateExpr, candidate: dt.date) -> bool:
-    if expr.kind == "today":
-        return (candidate + dt.timedelta(days=expr.amount)).weekday() == expr.weekday
-    if expr.weekday is not None and expr.day is not None:
-        if expr.pinned_offset is not None:
-            day = candidate + dt.timedelta(days=expr.pinned_offset)
-            return (day.month, day.day) == (expr.months[0], expr.day)
-        for year in (candidate.year - 1, candidate.year, candidate.year + 1):
-            near = _safe_date(year, expr.months[0], expr.day)
-            if near and abs((near - candidate).days) <= PINNED_WINDOW_DAYS:
-                return near.weekday() == expr.weekday
-        return False
-    if candidate.month != expr.months[0]:
-        return False
-    return expr.day is None or expr.day <= candidate.day
-
-
-def _coincidences(exprs: list[DateExpr], candidate: dt.date, floor: dt.date) -> int:
-    """Clues that agree with a candidate: weekdays falling on written dates, and dates said to
-    be `last` (الماضي) that are not older than the latest dated fact in the text."""
-    written = set()
-    hits = 0
-    for expr in exprs:
-        if expr.kind == "absolute" and expr.day is not None:
-            for resolved in resolve(expr, candidate):
-                written.add(resolved.date)
-                if expr.year is None and expr.year_shift == -1 and resolved.date >= floor:
-                    hits += 1
-    for expr in exprs:
-        if expr.kind == "weekday" and any(r.date in written for r in resolve(expr, candidate)):
-            hits += 1
-    return hits
+    return Publication(day, "inferred")
