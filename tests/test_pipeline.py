@@ -71,6 +71,12 @@ UNDATED = """بوتين وعلييف يبحثان الوضع في قره باغ
 والتقى بوتين وعلييف الشهر الماضي في موسكو، كما التقيا في 22 نيسان في سوتشي.
 """
 
+HISTORY = """مروحية روسية تسقط قرب الحدود
+موسكو، 9 تشرين الثاني/نوفمبر 2020 — أعلنت وزارة الدفاع الروسية اليوم الاثنين سقوط مروحية قرب الحدود.
+وتربط موسكو ويريفان معاهدة للمساعدة المتبادلة تعود إلى عام 1997.
+وتكرر موسكو منذ اندلاع الحرب في السابع والعشرين من أيلول/سبتمبر أن التزاماتها لا تشمل الإقليم.
+"""
+
 
 def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
@@ -125,6 +131,12 @@ def test_without_a_date_an_office_names_only_the_one_who_held_it_throughout():
     assert gaz.holder("leader", "ru", None) == "putin"
     assert gaz.holder("foreign_minister", "am", None) is None  # two ministers in 2020-2024
     assert gaz.holder("foreign_minister", "am", dt.date(2022, 5, 1)) == "mirzoyan"
+
+
+def test_a_history_year_does_not_date_a_yearless_date_after_it(tmp_path):
+    _, records = events_of(write(tmp_path, "history.txt", HISTORY))
+    war = next(r for r in records if r.type == "hostilities")
+    assert war.date == dt.date(2020, 9, 27)  # not 1997, the treaty's year
 
 
 def test_planned_denied_and_conditional_are_not_reported_as_happened(tmp_path):

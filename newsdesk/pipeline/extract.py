@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newsdesk.language.arabic import normalize
 from newsdesk.pipeline.article_mentions import resolve_article
+from newsdesk.pipeline.date_context import NEAR, OWN, date_contexts
 from newsdesk.pipeline.gazetteer import Gazetteer
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention
 from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
@@ -69,7 +70,12 @@ def _context_years(parsed: list[ParsedSentence]) -> list[int | None]:
     last: int | None = None
     for item in parsed:
         years.append(last)
-        written = [expr.year for expr in item.dates if expr.year is not None]
+        contexts = date_contexts(item.sentence.norm, item.dates)
+        written = [
+            expr.year
+            for expr, context in zip(item.dates, contexts, strict=True)
+            if expr.year is not None and context.kind in {OWN, NEAR}
+        ]
         last = written[-1] if written else last
     return years
 
