@@ -21,6 +21,7 @@ SECTION = "### Extraction quality"
 TYPE_F1 = {"call F1": "call", "meeting F1": "meeting", "agreement F1": "agreement"}
 OVERALL = {"overall P": 0, "overall R": 1, "overall F1": 2}
 SHOWN_AS_HAPPENED = "planned/denied shown as happened"
+PUBLISHED_RIGHT = "publication date right"
 _SHOWN = re.compile(r"(\d+) of (\d+)")
 
 
@@ -63,7 +64,7 @@ def test_the_table_covers_both_sets_and_every_figure():
     table = readme_table()
     assert {"devset", "heldout"} <= set(table)
     for row in table.values():
-        assert set(TYPE_F1) | set(OVERALL) | {SHOWN_AS_HAPPENED} <= set(row)
+        assert set(TYPE_F1) | set(OVERALL) | {SHOWN_AS_HAPPENED, PUBLISHED_RIGHT} <= set(row)
 
 
 @pytest.mark.parametrize("name", sorted(readme_table()))
@@ -89,3 +90,14 @@ def test_no_more_planned_or_denied_events_shown_as_happened(name):
     assert gold == int(stated.group(2)), (
         f"{name}: the gold has {gold} planned or denied: update README"
     )
+
+
+@pytest.mark.parametrize("name", sorted(readme_table()))
+def test_no_fewer_publication_dates_right(name):
+    stated = _SHOWN.fullmatch(readme_table()[name][PUBLISHED_RIGHT])
+    assert stated, f"{name}: {PUBLISHED_RIGHT} should read 'N of M'"
+    report = evaluation(name)
+    assert report.published_ok >= int(stated.group(1)), (
+        f"{name}: {report.published_ok} publication dates right, README says {stated[0]}"
+    )
+    assert report.articles == int(stated.group(2)), f"{name}: {report.articles} articles"
