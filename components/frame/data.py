@@ -26,7 +26,7 @@ from newsdesk import config
 from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import files_version, load_tables
 from newsdesk.editors.desk import Desk
-from newsdesk.pipeline.corpus import decode
+from newsdesk.pipeline.text_files import decode
 from newsdesk.readers import reader_tables
 from newsdesk.view.names import Lookups
 from newsdesk.view.prepared import PreparedEvents
