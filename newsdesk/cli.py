@@ -20,7 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser("build", help="extract event tables from a corpus folder")
-    build.add_argument("--corpus", type=Path, default=None, help="folder of .txt articles")
+    build.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="folder of articles: .txt, saved pages (.html), feeds (.jsonl), manifest.csv",
+    )
     build.add_argument("--out", type=Path, default=DATA_DIR, help="output folder")
     build.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
 
@@ -28,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--corpus", type=Path, required=True)
     evaluate.add_argument("--gold", type=Path, required=True)
     evaluate.add_argument("--verbose", action="store_true", help="list misses and false alarms")
+    evaluate.add_argument(
+        "--text-only",
+        action="store_true",
+        help="ignore every metadata date: measure the publication date the text alone gives",
+    )
 
     published = commands.add_parser(
         "published", help="print the events readers see (corrections applied)"
@@ -52,11 +62,12 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args.corpus or corpus_dir(), args.out, max(1, args.jobs))
     if args.command == "published":
         return _published(args.data or data_dir(), args.view, args.format, args.out)
-    return _evaluate(args.corpus, args.gold, args.verbose)
+    return _evaluate(args.corpus, args.gold, args.verbose, args.text_only)
 
 
 def _build(corpus: Path, out: Path, jobs: int) -> int:
     from newsdesk.pipeline.build import run_build, write_tables
+    from newsdesk.pipeline.build_report import problem_lines, summary_lines
     from newsdesk.pipeline.gazetteer import load_gazetteer
 
     started = time.perf_counter()
@@ -67,24 +78,23 @@ def _build(corpus: Path, out: Path, jobs: int) -> int:
         return 2
     counts = write_tables(result, out, load_gazetteer())
     seconds = time.perf_counter() - started
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
-    n_files = len(result.articles) + sum(p.fatal for p in result.problems)
+    for line in problem_lines(result):
+        print(line, file=sys.stderr)
+    for line in summary_lines(result):
+        print(line)
     print(
-        f"read {n_files} files: {len(result.articles)} articles, "
-        f"{sum(p.fatal for p in result.problems)} skipped; "
         f"{len(result.mentions)} mentions -> {counts['events']} events; "
         f"wrote {out} in {seconds:.2f} s ({len(result.articles) / max(seconds, 1e-9):.0f} "
         f"articles/s, jobs={jobs})"
     )
-    return 0 if result.articles or n_files == 0 else 1
+    return 0 if result.articles or not result.problems else 1
 
 
-def _evaluate(corpus: Path, gold: Path, verbose: bool) -> int:
+def _evaluate(corpus: Path, gold: Path, verbose: bool, text_only: bool) -> int:
     from newsdesk.pipeline.evaluate import evaluate_corpus, format_report
 
     try:
-        report = evaluate_corpus(corpus, gold)
+        report = evaluate_corpus(corpus, gold, text_only)
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -39,6 +39,7 @@ HEADERS = {
     "topics.csv": list(schema.TOPICS),
     "months.csv": ["month", "system", "name_ar", "written", "why"],
     "date_context.csv": ["phrase_ar", "context", "reach", "days", "why"],
+    "page_clutter.csv": ["kind", "value", "why"],
 }
 
 # list-valued columns (";"-separated) per file
@@ -611,3 +612,26 @@ def test_date_context_rows():
         assert norm(r["phrase_ar"]) not in seen, f"{where} repeats {r['phrase_ar']!r}"
         seen.add(norm(r["phrase_ar"]))
     assert {"منذ", "بحلول", "المؤرخ"} <= {r["phrase_ar"] for r in rows("date_context.csv")}
+
+
+# --------------------------------------------------------------------- page_clutter.csv
+
+CLUTTER_VALUE = {
+    "element": re.compile(r"^[a-z]+$"),  # an HTML element's name
+    "class": re.compile(r"^[a-z0-9_-]+$"),  # matched in lowercase class and id attributes
+    "heading": ARABIC_RE,
+}
+
+
+def test_page_clutter_rows():
+    """Each value goes into an XPath in single quotes, so none may hold one; every row says
+    why it is clutter."""
+    seen = set()
+    for i, r in enumerate(rows("page_clutter.csv"), start=2):
+        assert r["kind"] in CLUTTER_VALUE, f"page_clutter.csv:{i} unknown kind {r['kind']!r}"
+        assert CLUTTER_VALUE[r["kind"]].search(r["value"]), f"page_clutter.csv:{i} bad value"
+        assert "'" not in r["value"] and r["why"], f"page_clutter.csv:{i}"
+        assert (r["kind"], r["value"]) not in seen, f"page_clutter.csv:{i} repeats a row"
+        seen.add((r["kind"], r["value"]))
+    for kind in ("article", "main", "body", "p", "h1"):
+        assert ("element", kind) not in seen, f"{kind} holds the story: never clutter"

@@ -10,8 +10,15 @@ import pytest
 
 from newsdesk.cli import main
 from newsdesk.contract import schema
-from newsdesk.pipeline.build import event_rows, names_for, process_file, run_build, write_tables
+from newsdesk.pipeline.build import (
+    event_rows,
+    names_for,
+    process_article,
+    run_build,
+    write_tables,
+)
 from newsdesk.pipeline.gazetteer import load_gazetteer
+from newsdesk.pipeline.intake import read_file
 from newsdesk.pipeline.merge import cluster_mentions, to_records
 
 CALLS = """scroll to top
@@ -86,7 +93,8 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
 
 def events_of(path: Path):
     gaz = load_gazetteer()
-    outcome = process_file(path, gaz)
+    (article,) = read_file(path.parent, path.name).articles
+    outcome = process_article(article, gaz)
     return outcome, to_records(cluster_mentions(outcome.mentions, gaz.place_by_id))
 
 

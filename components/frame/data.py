@@ -26,7 +26,7 @@ from newsdesk import config
 from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import files_version, load_tables
 from newsdesk.editors.desk import Desk
-from newsdesk.pipeline.corpus import decode
+from newsdesk.pipeline import intake
 from newsdesk.readers import reader_tables
 from newsdesk.view.names import Lookups
 from newsdesk.view.prepared import PreparedEvents
@@ -145,21 +145,18 @@ def load_dataset() -> Dataset:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def read_article_text(corpus: str, file: str, version: str) -> str | None:
-    """The text of one article file as the build read it, or None when it is missing."""
-    path = Path(corpus) / file
-    if not file or Path(file).name != file or not path.is_file():
-        return None
-    try:
-        text, _warning = decode(path.read_bytes())  # as the build decoded it, for the offsets
-    except (OSError, ValueError):
-        return None
-    return text
+    """The text of one article as the build read it (so the evidence offsets fit), or None
+    when the corpus folder no longer holds it. `version` (the file's modification time) keys
+    the cache, so a changed file is read again."""
+    return intake.article_text(Path(corpus), file)
 
 
 def article_text(file: str) -> str | None:
+    """The text of the article whose articles.csv `file` reference this is (`a.txt`,
+    `pages/a.html`, `feed.jsonl#key`)."""
     corpus = corpus_dir()
     if corpus is None:
         return None
-    path = corpus / file
-    version = f"{path.stat().st_mtime_ns}" if path.is_file() else "-"
+    path = intake.reference_path(corpus, file)
+    version = f"{path.stat().st_mtime_ns}" if path is not None else "-"
     return read_article_text(str(corpus), file, version)

@@ -1,26 +1,33 @@
 """The build: corpus folder in, contract tables out.
 
-Articles are processed independently (in parallel with --jobs), then all mentions are merged
-into events in one pass. The output tables are written together at the end, each atomically,
-so a failed build leaves the previous tables in place.
+The folder is read first (`intake`: every format, manifests, duplicates), then articles are
+processed independently (in parallel with --jobs), then all mentions are merged into events in
+one pass. The output tables are written together at the end, each atomically, so a failed build
+leaves the previous tables in place.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from newsdesk.contract import schema
 from newsdesk.contract.tables import join_list, write_rows
-from newsdesk.pipeline.corpus import ArticleProblem, list_corpus, read_article
+from newsdesk.pipeline.corpus import ArticleProblem, RawArticle
 from newsdesk.pipeline.extract import ArticleResult, extract_article
 from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
+from newsdesk.pipeline.intake import Mapper, read_corpus
 from newsdesk.pipeline.mention import Mention
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 from newsdesk.pipeline.summaries import Names, card_text
-from newsdesk.pipeline.text import split_article
+from newsdesk.pipeline.text import headline, split_article
+
+DATELINE_DIFFERS = "dateline_differs"
 
 
 @dataclass
@@ -37,39 +44,42 @@ class BuildResult:
     mentions: list[Mention]
     records: list[EventRecord]
     problems: list[ArticleProblem]
+    formats: Counter[str] = field(default_factory=Counter)  # articles read per format
+    ignored: list[str] = field(default_factory=list)  # files of other kinds, passed over
 
 
-def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
-    """One article file to its row and mentions; every failure becomes a named problem."""
+def process_article(raw: RawArticle, gaz: Gazetteer | None = None) -> ArticleOutcome:
+    """One article to its row and mentions; what is wrong with it becomes a named problem."""
     gaz = gaz or load_gazetteer()
-    outcome = ArticleOutcome(file=path.name)
-    try:
-        raw = read_article(path)
-    except (OSError, ValueError) as error:
-        outcome.problems.append(ArticleProblem(path.name, str(error)))
-        return outcome
-    if raw.warning:
-        outcome.problems.append(ArticleProblem(path.name, raw.warning, fatal=False))
+    outcome = ArticleOutcome(file=raw.file)
+
+    def warn(reason: str) -> None:
+        outcome.problems.append(ArticleProblem(raw.path, reason, False, raw.line))
+
+    for warning in raw.warnings:
+        warn(warning)
     article = split_article(raw.article_id, raw.file, raw.text)
-    result: ArticleResult = extract_article(article, gaz)
+    result: ArticleResult = extract_article(article, gaz, raw.published)
     if result.published.date is None:
         read = f"event mentions dated in full still read: {len(result.mentions)}"
-        outcome.problems.append(
-            ArticleProblem(
-                path.name, f"no publication date ({result.published.reason}); {read}", False
-            )
-        )
+        warn(f"no publication date ({result.published.reason}); {read}")
     elif not result.mentions:
-        outcome.problems.append(ArticleProblem(path.name, "no events found", fatal=False))
+        warn("no events found")
+    differs = bool(raw.published and result.dateline and result.dateline != raw.published)
+    if differs:
+        warn(
+            f"the dateline says {result.dateline}, the metadata {raw.published}: "
+            "the metadata's date is kept"
+        )
     outcome.article = {
         "article_id": raw.article_id,
         "file": raw.file,
-        "outlet": result.outlet,
-        "title": "",
-        "url": "",
+        "outlet": raw.outlet or result.outlet,
+        "title": raw.title or headline(raw.text),
+        "url": raw.url,
         "published": result.published.date.isoformat() if result.published.date else "",
         "published_basis": result.published.basis,
-        "flags": "",
+        "flags": DATELINE_DIFFERS if differs else "",
         "n_chars": str(len(raw.text)),
         "sha256": raw.sha256,
     }
@@ -77,41 +87,35 @@ def process_file(path: Path, gaz: Gazetteer | None = None) -> ArticleOutcome:
     return outcome
 
 
-def _process_paths(paths: list[Path], jobs: int) -> Iterable[ArticleOutcome]:
-    if jobs <= 1 or len(paths) < 2:
-        gaz = load_gazetteer()
-        return [process_file(path, gaz) for path in paths]
+@contextmanager
+def _mapper(jobs: int) -> Iterator[Mapper]:
+    """`map`, or a process pool's map when there are jobs to share the work."""
+    if jobs <= 1:
+        yield map
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(process_file, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+
+        def pooled(function: Callable, items: Iterable) -> Iterable:
+            items = list(items)
+            return pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))
+
+        yield pooled
 
 
 def run_build(corpus_dir: Path, jobs: int = 1) -> BuildResult:
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {corpus_dir}")
-    paths = list_corpus(corpus_dir)
-    outcomes = list(_process_paths(paths, jobs))
+    with _mapper(jobs) as mapper:
+        intake = read_corpus(corpus_dir, mapper)
+        gaz = load_gazetteer() if jobs <= 1 else None  # workers load their own, once each
+        outcomes = list(mapper(partial(process_article, gaz=gaz), intake.articles))
     articles = [o.article for o in outcomes if o.article is not None]
-    _dedupe_ids(outcomes)
     mentions = [m for o in outcomes for m in o.mentions]
-    problems = [p for o in outcomes for p in o.problems]
+    problems = intake.problems + [p for o in outcomes for p in o.problems]
     gaz = load_gazetteer()
     records = to_records(cluster_mentions(mentions, gaz.place_by_id)) if mentions else []
-    return BuildResult(articles, mentions, records, problems)
-
-
-def _dedupe_ids(outcomes: list[ArticleOutcome]) -> None:
-    """Two files may slug to the same id (`A.txt`, `a.txt`): the later gets a suffix."""
-    seen: dict[str, int] = {}
-    for outcome in outcomes:
-        if outcome.article is None:
-            continue
-        base = outcome.article["article_id"]
-        seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            new_id = f"{base}-{seen[base]}"
-            outcome.article["article_id"] = new_id
-            for mention in outcome.mentions:
-                mention.article_id = new_id
+    formats = Counter(raw.kind for raw in intake.articles)
+    return BuildResult(articles, mentions, records, problems, formats, intake.ignored)
 
 
 def names_for(gaz: Gazetteer) -> Names:

@@ -1,93 +1,122 @@
-"""Reading article files as a user would hope: every problem named, nothing else lost.
+"""The raw article every reader of the corpus folder produces, and what all of them share.
 
-The app reads article text through `read_article` too, so evidence offsets computed by the
-build point at the same characters the app shows.
+Articles arrive as text files, saved web pages and scraper feeds (`text_files`, `saved_pages`,
+`feeds`); each reader gives the same record, so the build, the evaluation and the app treat an
+article alike whatever it came in. Problems are reported, never raised past the reader: every
+bad file or line is named (with its line where it has one) and the rest is still read.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
-from pathlib import Path
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from newsdesk.language.arabic import has_arabic
 
+# One article's text: a text file, or the text of one feed line. A real report is some tens of
+# kilobytes; more is a dump or a wrong file, which would only slow the build down.
 MAX_BYTES = 2 * 1024 * 1024
 _ID_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
 
 @dataclass(frozen=True)
 class RawArticle:
+    """One article as read, before extraction: its text and the metadata it arrived with."""
+
     article_id: str
-    file: str
+    file: str  # what articles.csv keeps, for finding the text again (see `intake.article_text`)
     text: str
-    sha256: str
-    warning: str = ""
+    sha256: str  # of the text, UTF-8
+    kind: str = "txt"  # the format it came in: txt, html or jsonl
+    path: str = ""  # the file in the corpus folder (posix, relative); `file` for one-article files
+    line: int | None = None  # its line, in a feed
+    title: str = ""
+    url: str = ""
+    outlet: str = ""
+    published: dt.date | None = None  # the metadata's publication date
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where a person finds it: `pages/x.html`, `feed.jsonl:3` (the gold files' `source`)."""
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True)
 class ArticleProblem:
-    """A file the build skipped (`fatal`) or read with a warning, and why."""
+    """A file or line the build skipped (`fatal`) or read with a warning, and why."""
 
     file: str
     reason: str
     fatal: bool = True
+    line: int | None = None
 
     def __str__(self) -> str:
         label = "skipped" if self.fatal else "warning"
-        return f"{self.file}: {label}: {self.reason}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {label}: {self.reason}"
 
 
-def article_id_for(path: Path) -> str:
-    """Lowercase ASCII id from the file name; non-ASCII names get a short hash."""
-    stem = _ID_UNSAFE.sub("_", path.stem.lower()).strip("_")
-    if not stem or stem != path.stem.lower():
-        digest = hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:8]
+@dataclass
+class FileReading:
+    """What one file gave: its articles (none, one, or a feed's many) and its problems."""
+
+    articles: list[RawArticle] = field(default_factory=list)
+    problems: list[ArticleProblem] = field(default_factory=list)
+
+
+def article_id_for(relative: str) -> str:
+    """Lowercase ASCII id from the file's path in the corpus folder: folders and name joined
+    with `-`, without the extension (`texts/a.txt` -> `texts-a`), so an id stays the same for as
+    long as the file keeps its name; names that are not plain ASCII get a short hash."""
+    path = PurePosixPath(relative)
+    name = "-".join((*path.parent.parts, path.stem)).lower()
+    stem = _ID_UNSAFE.sub("_", name).strip("_")
+    if not stem or stem != name:
+        digest = hashlib.sha1(relative.encode("utf-8")).hexdigest()[:8]
         stem = f"{stem}_{digest}" if stem else f"article_{digest}"
     return stem
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and a warning; raises ValueError with the reason when it cannot be read."""
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes), not a text article")
-    try:
-        return data.decode("utf-8-sig"), ""
-    except UnicodeDecodeError as error:
-        utf8_error = error
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        raise ValueError(
-            f"not UTF-8 (invalid byte at position {utf8_error.start}) and not Windows-1256"
-        ) from None
-    if not has_arabic(text):
-        raise ValueError(f"not UTF-8 (invalid byte at position {utf8_error.start})")
-    return text, "not UTF-8; read as Windows-1256 (Arabic Windows encoding): convert it to UTF-8"
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_article(path: Path) -> RawArticle:
-    """Read and check one article file; raises ValueError with a reason a user can act on."""
-    size = path.stat().st_size
-    if size == 0:
-        raise ValueError("empty file")
-    if size > MAX_BYTES:
-        raise ValueError(f"too large ({size / 1024 / 1024:.1f} MB; the limit is 2 MB)")
-    data = path.read_bytes()
-    text, warning = decode(data)
+def check_text(text: str, whose: str = "the file") -> None:
+    """Raises ValueError with the reason when a text cannot be an article of this corpus."""
     if not text.strip():
-        raise ValueError("file holds only white space")
+        raise ValueError(f"{whose} holds only white space")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise ValueError(f"{whose} is too large (the limit is {MAX_BYTES // 1024 // 1024} MB)")
     if not has_arabic(text):
-        raise ValueError("no Arabic text in the file")
-    return RawArticle(
-        article_id=article_id_for(path),
-        file=path.name,
-        text=text,
-        sha256=hashlib.sha256(data).hexdigest(),
-        warning=warning,
-    )
+        raise ValueError(f"no Arabic text in {whose}")
 
 
-def list_corpus(corpus_dir: Path) -> list[Path]:
-    return sorted(path for path in corpus_dir.glob("*.txt") if path.is_file())
+def metadata_date(value: object) -> dt.date:
+    """The date part of an ISO 8601 date or date-time, as written: a date-time's own day, not
+    the day in UTC, since a page's `2020-10-11T01:30+03:00` was published on the 11th where it
+    was written. Raises ValueError naming the value when it is not one."""
+    text = str(value).strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        raise ValueError(
+            f"unreadable date {text!r} (expected ISO 8601, e.g. 2020-10-28 or "
+            "2020-10-28T19:40:00+03:00)"
+        ) from None
+
+
+def web_address(value: object) -> str:
+    """The URL as given, when it is a web address (http or https, with a host); raises
+    ValueError otherwise, so a file name or a note in a URL column is reported, not kept."""
+    text = str(value).strip()
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{text!r} is not a web address (http:// or https://)")
+    return text

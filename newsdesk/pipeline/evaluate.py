@@ -1,5 +1,11 @@
 """Scoring extraction against a hand-labelled gold file, per article.
 
+A gold entry names its article by `source`, as a person finds it in the folder
+(`pages/x.html`, `feed.jsonl:3`, `texts/x.txt`), or by `file` (a text file, the older form);
+the folder is read through the build's own intake (every format, manifests, duplicates), so
+what is scored is what the build would extract. With `text_only` every metadata date is
+ignored, so the publication date the text alone gives can be measured.
+
 A predicted event matches a gold event when the type is the same, the date is within one day
 (the same month where the gold gives only a month) and the participant sets are compatible (one
 contains the other). Status is scored apart, because reporting a planned or denied event as
@@ -11,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsdesk.contract.schema import EVENT_TYPES
-from newsdesk.pipeline.build import process_file
+from newsdesk.pipeline.build import process_article
 from newsdesk.pipeline.gazetteer import load_gazetteer
+from newsdesk.pipeline.intake import read_corpus
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 
 
@@ -30,6 +37,8 @@ class Report:
     shown_as_happened: int = 0
     planned_or_denied: int = 0
     published_ok: int = 0
+    published_wrong: int = 0
+    published_absent: int = 0
     articles: int = 0
     details: list[str] = field(default_factory=list)
 
@@ -41,10 +50,16 @@ def load_gold(path: Path) -> list[dict]:
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a JSON list of articles")
     for number, item in enumerate(data, 1):
-        for key in ("file", "events"):
-            if key not in item:
-                raise ValueError(f"{path}: article {number} has no '{key}'")
+        if "events" not in item:
+            raise ValueError(f"{path}: article {number} has no 'events'")
+        if not (item.get("source") or item.get("file")):
+            raise ValueError(f"{path}: article {number} has neither 'source' nor 'file'")
     return data
+
+
+def source_of(item: dict) -> str:
+    """Where the gold entry's article is: `source`, else `file`."""
+    return item.get("source") or item["file"]
 
 
 def date_matches(gold: dict, record: EventRecord) -> bool:
@@ -68,26 +83,40 @@ def _surname_key(actor_id: str) -> str:
     return actor_id.lower().replace("_", " ").strip()
 
 
-def evaluate_corpus(corpus: Path, gold_path: Path) -> Report:
+def evaluate_corpus(corpus: Path, gold_path: Path, text_only: bool = False) -> Report:
     gold = load_gold(gold_path)
     gaz = load_gazetteer()
+    intake = read_corpus(corpus)
+    by_source = {article.source: article for article in intake.articles}
     report = Report()
     for item in gold:
-        path = corpus / item["file"]
-        if not path.exists():
-            raise FileNotFoundError(f"gold names {item['file']}, which is not in {corpus}")
-        outcome = process_file(path, gaz)
+        source = source_of(item)
+        raw = by_source.get(source)
+        if raw is None:
+            why = [str(p) for p in intake.problems if source in (p.file, f"{p.file}:{p.line}")]
+            raise FileNotFoundError(
+                f"gold names {source}, which is not an article of {corpus}"
+                + (f" ({'; '.join(why)})" if why else "")
+            )
+        outcome = process_article(replace(raw, published=None) if text_only else raw, gaz)
         records = to_records(cluster_mentions(outcome.mentions, gaz.place_by_id))
         report.articles += 1
-        if outcome.article and outcome.article["published"] == item.get("published"):
-            report.published_ok += 1
-        elif item.get("published"):
-            published = outcome.article["published"] if outcome.article else "?"
-            report.details.append(
-                f"{item['file']}: published {published}, gold {item['published']}"
-            )
+        _score_publication(item, outcome.article["published"] if outcome.article else "", report)
         _score_article(item, records, report)
     return report
+
+
+def _score_publication(item: dict, published: str, report: Report) -> None:
+    if published == item.get("published"):
+        report.published_ok += 1
+    elif item.get("published"):
+        report.details.append(
+            f"{source_of(item)}: published {published or '?'}, gold {item['published']}"
+        )
+        if published:
+            report.published_wrong += 1
+        else:
+            report.published_absent += 1
 
 
 def _score_article(item: dict, records: list[EventRecord], report: Report) -> None:
@@ -102,7 +131,7 @@ def _score_article(item: dict, records: list[EventRecord], report: Report) -> No
         ]
         if not options:
             report.fn[event["type"]] += 1
-            report.details.append(f"{item['file']}: MISSED {_gold_text(event)}")
+            report.details.append(f"{source_of(item)}: MISSED {_gold_text(event)}")
             continue
         chosen = max(options, key=lambda r: len(set(r.participants) & set(event["participants"])))
         unmatched.remove(chosen)
@@ -113,14 +142,14 @@ def _score_article(item: dict, records: list[EventRecord], report: Report) -> No
         else:
             report.status_errors += 1
             report.details.append(
-                f"{item['file']}: STATUS {_gold_text(event)} predicted {chosen.status}"
+                f"{source_of(item)}: STATUS {_gold_text(event)} predicted {chosen.status}"
             )
             if gold_status in {"planned", "denied"} and chosen.status == "happened":
                 report.shown_as_happened += 1
     for record in unmatched:
         report.fp[record.type] += 1
         report.details.append(
-            f"{item['file']}: EXTRA {record.type} {record.date} {record.precision} "
+            f"{source_of(item)}: EXTRA {record.type} {record.date} {record.precision} "
             f"{','.join(record.participants)} {record.status}"
         )
 
@@ -160,6 +189,9 @@ def format_report(report: Report, verbose: bool = False) -> str:
         f"(of {report.planned_or_denied} planned or denied in the gold)"
     )
     lines.append(f"publication date right: {report.published_ok}/{report.articles} articles")
+    lines.append(
+        f"publication date wrong: {report.published_wrong}, absent: {report.published_absent}"
+    )
     if verbose:
         lines.extend(report.details)
     return "\n".join(lines)

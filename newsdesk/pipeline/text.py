@@ -14,6 +14,9 @@ from newsdesk.language.arabic import has_arabic, normalize_letters
 from newsdesk.language.lexicon import read_lexicon
 
 _SENTENCE_END = re.compile(r'(?<=[.!?؟])["”»)]?\s+')
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{2,}")
+# A headline has words; a line of fewer is a label or a date line (`٢١ سبتمبر ٢٠٢٣`).
+HEADLINE_MIN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,16 @@ def _debris_patterns() -> tuple[re.Pattern[str], ...]:
 
 def is_debris(line: str) -> bool:
     return any(pattern.search(line) for pattern in _debris_patterns())
+
+
+def headline(text: str) -> str:
+    """The first substantial line that is not page debris: the title of an article that came
+    without one (a text file, a feed line without `title`), never its file name."""
+    for raw_line in text.splitlines():
+        line = " ".join(raw_line.split())
+        if len(_ARABIC_WORD.findall(line)) >= HEADLINE_MIN_WORDS and not is_debris(line):
+            return line
+    return ""
 
 
 def split_article(article_id: str, file: str, text: str) -> Article:
