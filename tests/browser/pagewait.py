@@ -100,31 +100,23 @@ def wait_for_style(page: Page, selector: str, prop: str, wanted: str) -> None:
         )
 
 
-# the element's box, unchanged over two painted frames
-_STILL = """e => new Promise(done => {
-    let last = '';
-    const look = () => {
-        const r = e.getBoundingClientRect();
-        const now = [r.x, r.y, r.width, r.height].join();
-        if (now === last) done(); else { last = now; requestAnimationFrame(look); }
-    };
-    requestAnimationFrame(look);
-})"""
+# true once the element's box is the one it had at the previous frame (polled every frame)
+_STILL = """e => {
+    const r = e.getBoundingClientRect();
+    const now = [r.x, r.y, r.width, r.height].join();
+    const still = e.ndLastBox === now;
+    e.ndLastBox = now;
+    return still;
+}"""
 
 
 def still_box(locator: Locator) -> dict[str, float]:
     """The element's bounding box once it has stopped moving (charts and frames resize after
     they first appear), for clicks at a point and for layout checks."""
-    locator.evaluate(_STILL)
+    locator.page.wait_for_function(_STILL, arg=locator.element_handle(), polling="raf")
     box = locator.bounding_box()
     assert box is not None, locator
     return box
-
-
-_FONTS_AND_FRAMES = """async () => {
-    await document.fonts.ready;
-    for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(r));
-}"""
 
 
 def snap(page: Page, path: Path, **options) -> None:
@@ -134,12 +126,11 @@ def snap(page: Page, path: Path, **options) -> None:
     within the timeout: it is a picture to look at, not an assertion."""
     if page.url.startswith("http"):
         settle(page)
-    page.evaluate(_FONTS_AND_FRAMES)
+    page.wait_for_function("() => document.fonts.status === 'loaded'")
     options = {"animations": "disabled", **options}
     deadline = time.monotonic() + WAIT_MS / 1000  # bounds the loop; nothing sleeps
     shot = page.screenshot(**options)
     while time.monotonic() < deadline:
-        page.evaluate(_FONTS_AND_FRAMES)
         again = page.screenshot(**options)
         if again == shot:
             break
