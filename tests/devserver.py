@@ -42,9 +42,12 @@ def free_port() -> int:
 
 @contextmanager
 def dashboard_server(
-    env: Mapping[str, str], log_path: Path, timeout: float = 60
+    env: Mapping[str, str], log_path: Path, timeout: float = 300
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Yield the base URL and the process of a dashboard that answers its health check."""
+    """Yield the base URL and the process of a dashboard that answers its health check.
+
+    The timeout is generous (a loaded CI machine starts Streamlit many times slower); the wait
+    ends as soon as the server answers or exits."""
     port = free_port()
     with log_path.open("w") as log:
         process = subprocess.Popen(
@@ -68,9 +71,8 @@ def dashboard_server(
     try:
         deadline = time.monotonic() + timeout
         while not _healthy(base):
-            if process.poll() is not None or time.monotonic() > deadline:
+            if time.monotonic() > deadline or _exited(process, within=0.2):
                 raise ServerDidNotStart(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
-            time.sleep(0.2)
         yield base, process
     finally:
         process.terminate()
@@ -80,9 +82,19 @@ def dashboard_server(
             process.kill()
 
 
+def _exited(process: subprocess.Popen, within: float) -> bool:
+    """Whether the server exits within that time: the pause between health checks, which ends
+    at once if the server dies."""
+    try:
+        process.wait(timeout=within)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
 def _healthy(base: str) -> bool:
     try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as answer:
             return answer.status == 200
     except OSError:
         return False

@@ -19,6 +19,7 @@ SCREENSHOTS = REPO / "screenshots"
 
 sys.path.insert(0, str(REPO / "tests" / "app"))
 from fixtures import write_fixture  # noqa: E402
+from pagewait import patient  # noqa: E402
 
 from devserver import (  # noqa: E402
     CHROMIUM_ARGS,
@@ -81,8 +82,7 @@ def _tab(browser, base: str):
     context = browser.new_context(
         viewport={"width": 1400, "height": 1800}, locale="en-GB", accept_downloads=True
     )
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab = patient(context.new_page())
     tab.base = base  # type: ignore[attr-defined]
     yield tab
     context.close()

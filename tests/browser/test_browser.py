@@ -5,15 +5,13 @@ the menu keeping the view, a typed search, and a click on the timeline opening t
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
 from pagerun import TITLES
+from pagewait import computed, open_page, settle, snap, still_box, wait_for_style
 from playwright.sync_api import Page, expect
 
-IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
-expect.set_options(timeout=20_000)
 PAGES = {
     "home": "",
     "timeline": "timeline",
@@ -23,27 +21,12 @@ PAGES = {
 }
 
 
-def wait_idle(page: Page) -> None:
-    """Until the script has run and the page settled."""
-    time.sleep(0.3)
-    page.wait_for_selector(IDLE)
-    page.wait_for_selector(".st-key-nd-body h1")
-    page.wait_for_selector(IDLE)
-
-
-def open_page(page: Page, path: str) -> None:
-    page.goto(f"{page.base}/{path}")  # type: ignore[attr-defined]
-    wait_idle(page)
-
-
 def direction(page: Page, selector: str) -> str:
-    return page.eval_on_selector(selector, "e => getComputedStyle(e).direction")
+    return computed(page, selector, "direction")
 
 
 def expect_direction(page: Page, selector: str, wanted: str) -> None:
-    deadline = time.monotonic() + 10
-    while direction(page, selector) != wanted and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_for_style(page, selector, "direction", wanted)
     assert direction(page, selector) == wanted, selector
 
 
@@ -66,8 +49,7 @@ def test_every_page_in_both_languages(page: Page, screenshots: Path, name: str, 
         charts = page.locator(".st-key-nd-body .stPlotlyChart")
         if charts.count():
             assert charts.first.evaluate("e => getComputedStyle(e).direction") == "ltr"
-    time.sleep(0.5)  # let plotly finish drawing before the screenshot
-    page.screenshot(path=str(screenshots / f"{name}_{lang}.png"))
+    snap(page, screenshots / f"{name}_{lang}.png")
 
 
 def test_language_switch_turns_the_page_arabic(page: Page) -> None:
@@ -130,15 +112,13 @@ def test_timeline_click_opens_the_card(page: Page, screenshots: Path) -> None:
     points = page.locator(".stPlotlyChart .cartesianlayer .scatterlayer .trace .points path")
     expect(points.first).to_be_visible()
     assert points.count() == 3
-    box = points.nth(2).bounding_box()
-    assert box is not None
+    box = still_box(points.nth(2))
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page.get_by_text("Selected event", exact=True)).to_be_visible()
     card = page.locator("[class*='st-key-card-selected-']")
     expect(card.get_by_text("Erdogan calls Aliyev", exact=True)).to_be_visible()
     expect(page).to_have_url(re.compile(r"event=ev-fx-call-2023-11-05"))
-    time.sleep(0.5)
-    page.screenshot(path=str(screenshots / "timeline_selected_en.png"))
+    snap(page, screenshots / "timeline_selected_en.png")
 
 
 def test_open_card_link_and_escaped_summary(page: Page) -> None:
@@ -154,8 +134,7 @@ def test_timeline_click_on_an_uncertain_bar(page: Page) -> None:
     open_page(page, "timeline?type=incident&lang=ar")
     bar = page.locator(".stPlotlyChart .cartesianlayer .barlayer .trace .point path").first
     expect(bar).to_be_visible()
-    box = bar.bounding_box()
-    assert box is not None
+    box = still_box(bar)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     expect(page.get_by_text("الحدث المختار", exact=True)).to_be_visible()
     card = page.locator("[class*='st-key-card-selected-']")
@@ -197,9 +176,7 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     expect(shapes.first).to_be_attached()
     expect(page.locator(MAP_FRAME)).to_have_css("height", "600px")
     # 89 district polygons, 37 town dots and the one marker of the two Lachin incidents
-    deadline = time.monotonic() + 20
-    while shapes.count() < 89 + 37 + 1 and time.monotonic() < deadline:
-        time.sleep(0.2)
+    expect(shapes).to_have_count(89 + 37 + 1)  # Leaflet adds them over several frames
     assert shapes.count() == 89 + 37 + 1
     shaded = frame.locator("path.leaflet-interactive[fill='#a50f15']")
     assert shaded.count() == 1  # Lachin district: the two incidents of the view
@@ -210,8 +187,7 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     expect(label).to_be_visible()
     if lang == "ar":
         assert label.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    time.sleep(0.5)
-    page.screenshot(path=str(screenshots / f"map_view_{lang}.png"))
+    snap(page, screenshots / f"map_view_{lang}.png")
     marker = frame.locator("path.leaflet-interactive[stroke='#1a1a1a']")
     assert marker.count() == 1
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
@@ -226,13 +202,12 @@ def test_map_draws_offline_and_a_marker_opens_its_card(
     expect(page).to_have_url(re.compile(r"sel=place%3Alachin"))
     cards = page.locator("[class*='st-key-card-map-']")
     expect(cards).to_have_count(2)
+    settle(page)  # the cards show the rerun began; the popup must outlast its end
     expect(popup).to_be_visible()  # the rerun keeps the map and its open popup
     page.locator(MAP_FRAME).scroll_into_view_if_needed()
-    time.sleep(0.5)
-    page.screenshot(path=str(screenshots / f"map_popup_{lang}.png"))
+    snap(page, screenshots / f"map_popup_{lang}.png")
     cards.first.scroll_into_view_if_needed()
-    time.sleep(0.3)
-    page.screenshot(path=str(screenshots / f"map_cards_{lang}.png"))
+    snap(page, screenshots / f"map_cards_{lang}.png")
     assert not outside, outside
 
 
@@ -257,8 +232,7 @@ def test_diplomacy_view_draws_arcs_offline(page: Page, screenshots: Path) -> Non
     expect(chart).to_be_visible()
     expect(chart.locator("canvas").first).to_be_visible()
     expect(page.get_by_text("أكثر الروابط نشاطاً")).to_be_visible()
-    time.sleep(1.5)  # deck.gl draws on the next animation frames
-    page.screenshot(path=str(screenshots / "map_diplomacy_ar.png"))
+    snap(page, screenshots / "map_diplomacy_ar.png")  # deck.gl draws on later frames
     assert not outside, outside
 
 
@@ -268,7 +242,9 @@ def test_map_clicking_the_same_district_again_after_clearing(page: Page) -> None
     lachin = frame.locator("path.leaflet-interactive[fill='#a50f15']")
     lachin.dispatch_event("click", {"clientX": 300, "clientY": 300})
     expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()
+    settle(page)  # the list shows the click's rerun began; the clear button acts on its end
     page.locator(".st-key-w_map_clear button").click()
     expect(page.get_by_text("Events in Lachin District", exact=True)).to_have_count(0)
+    settle(page)  # the next click reaches the map the clearing run drew
     lachin.dispatch_event("click", {"clientX": 310, "clientY": 305})
     expect(page.get_by_text("Events in Lachin District", exact=True)).to_be_visible()

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pagewait import open_page, snap
 from playwright.sync_api import Page, expect
-from test_browser import no_exception, open_page
+from test_browser import no_exception
 
 FILES = {"timeline": "karabakh-timeline-war2020.html", "map": "karabakh-map-war2020.html"}
 
@@ -19,7 +20,7 @@ def test_export_page_in_both_languages(page: Page, screenshots: Path, lang: str)
     no_exception(page)
     for name in FILES.values():
         expect(page.get_by_role("button", name=name)).to_be_visible()
-    page.screenshot(path=str(screenshots / f"export-{lang}.png"), full_page=True)
+    snap(page, screenshots / f"export-{lang}.png", full_page=True)
 
 
 def _download(page: Page, name: str, target: Path) -> Path:
@@ -56,12 +57,15 @@ def test_standalone_files_draw_offline(
     tab, blocked = _offline_tab(page)
     tab.goto(timeline.as_uri())
     expect(tab.locator(".js-plotly-plot .main-svg").first).to_be_visible()
-    assert tab.locator(".js-plotly-plot .point, .js-plotly-plot .bars path").count() > 0
-    tab.screenshot(path=str(screenshots / f"export-timeline-{lang}.png"), full_page=True)
+    marks = tab.locator(".js-plotly-plot .point, .js-plotly-plot .bars path")
+    expect(marks.first).to_be_attached()  # plotly draws the traces after the axes
+    assert marks.count() > 0
+    snap(tab, screenshots / f"export-timeline-{lang}.png", full_page=True)
     tab.goto(map_file.as_uri())
     expect(tab.locator(".leaflet-container")).to_be_visible()
     expect(tab.locator(".leaflet-overlay-pane path").first).to_be_attached()
+    expect(tab.locator(".nd-legend").first).to_be_attached()
     assert tab.locator(".nd-legend").count() == 1
-    tab.screenshot(path=str(screenshots / f"export-map-{lang}.png"), full_page=True)
+    snap(tab, screenshots / f"export-map-{lang}.png", full_page=True)
     assert blocked == []
     tab.close()

@@ -5,12 +5,12 @@ arrows mirrored in Arabic) and the URL follows; screenshots of both languages.""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
+from pagewait import settle, snap, still_box, wait_idle
 from playwright.sync_api import Page, expect
-from test_browser import expect_direction, no_exception, offline, wait_idle
+from test_browser import expect_direction, no_exception, offline
 
 PROJECTOR = {"width": 1280, "height": 720}
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
@@ -43,16 +43,17 @@ def slide_title(page: Page):
 
 
 def press(page: Page, key: str) -> None:
-    """A key pressed on the page itself (nothing focused), as a presenter or a clicker does."""
+    """A key pressed on the page itself (nothing focused), as a presenter or a clicker does,
+    once the last key's rerun has ended: until then the buttons that hold the shortcuts still
+    point from the slide before. What a key changes, the caller waits for; a key that changes
+    nothing (Next on the last slide: the button is disabled) starts no rerun at all."""
+    settle(page)
     page.keyboard.press(key)
-    time.sleep(0.3)
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
 
 
 def fits_on_screen(page: Page, selector: str) -> None:
     """The element is drawn wholly inside the 1280x720 window: nothing to scroll to."""
-    box = page.locator(selector).first.bounding_box()
-    assert box is not None, selector
+    box = still_box(page.locator(selector).first)
     assert box["x"] >= 0 and box["x"] + box["width"] <= PROJECTOR["width"] + 1, (selector, box)
     assert box["y"] >= 0 and box["y"] + box["height"] <= PROJECTOR["height"] + 1, (selector, box)
 
@@ -75,8 +76,7 @@ def test_story_link_keys_and_projector_screenshot(page: Page, screenshots: Path,
     expect(frame.locator(".nd-spot").first).to_be_visible()
     for selector in (".st-key-nd-slide", ".st-key-w_story_next", ".stPlotlyChart", MAP_FRAME):
         fits_on_screen(page, selector)
-    time.sleep(1.0)  # plotly and Leaflet finish drawing
-    page.screenshot(path=str(screenshots / f"story_{lang}.png"))
+    snap(page, screenshots / f"story_{lang}.png")  # plotly and Leaflet finish drawing
 
     press(page, NEXT_ARROW[lang])
     expect(slide_title(page)).to_have_text(TITLES[AGREEMENT][lang])
@@ -99,6 +99,5 @@ def test_story_link_keys_and_projector_screenshot(page: Page, screenshots: Path,
     expect(page.locator(".st-key-nd-slide .nd-story-period")).to_be_visible()
     expect(page).to_have_url(re.compile(WAR))
     no_exception(page)
-    time.sleep(0.5)
-    page.screenshot(path=str(screenshots / f"story_title_{lang}.png"))
+    snap(page, screenshots / f"story_title_{lang}.png")
     assert not outside, outside
