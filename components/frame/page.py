@@ -330,8 +330,9 @@ def _css(rtl: bool) -> str:
     .nd-passage { border-inline-start: 3px solid #e0b000; padding-inline-start: .6rem;
                   margin: .3rem 0; }
     .nd-ref { font-size: .85rem; color: #555; }
+    .nd-source-head { font-size: 1.05rem; margin: .2rem 0; }
     .nd-source-line { margin-top: .45rem; }
-    .nd-source a { overflow-wrap: anywhere; }
+    .nd-address, .nd-source a { overflow-wrap: anywhere; }
     """
     if not rtl:
         return base
