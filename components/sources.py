@@ -126,6 +126,7 @@ def sources_page(ctx: Context) -> None:
         articles_table(ctx),
         hide_index=True,
         column_config={link: st.column_config.LinkColumn(link, display_text=r"https?://([^/]+)")},
+        placeholder=ctx.t("sources.no_link"),  # only the link column has empty cells
     )
     for basis in ("metadata", "stated", "inferred", "editor"):
         st.caption(f"{ctx.t(f'basis.{basis}')}: {ctx.t(f'basis.help.{basis}')}")

@@ -276,11 +276,11 @@ def test_slides_name_their_sources_with_links_not_files(events, lookups) -> None
     ) in text["e-day"]
     assert "(5 March 2021)" in text["e-day"]
     assert (
-        "an article of 4 March 2021</span> <span class='nd-ref nd-no-link'>· no link"
+        "An article of 4 March 2021</span> <span class='nd-ref nd-no-link'>· no link"
         in (text["e-day"])
     )
     assert "“<bdi>Road &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</bdi>”" in text["e-week"]
-    assert "an article of unknown date" in text["e-week"]  # the id articles.csv lacks
+    assert "An article of unknown date" in text["e-week"]  # the id articles.csv lacks
     assert "<ul>" not in text["e-range"]  # no sources, no list
     arabic = json.loads(timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view("ar")).data)
     first = arabic["events"][0]["text"]["text"]

@@ -67,9 +67,9 @@ def test_never_the_file_name_nor_the_id(lang: str) -> None:
         ({"outlet": ""}, "en", f"“{FSI}بوتين يستقبل علييف{PDI}” (20 July 2021)"),
         ({"published": ""}, "en", f"{FSI}TASS{PDI}: “{FSI}بوتين يستقبل علييف{PDI}”"),
         ({"published": "2021-02-30"}, "en", f"{FSI}TASS{PDI}: “{FSI}بوتين يستقبل علييف{PDI}”"),
-        ({"outlet": "", "title": ""}, "en", "an article of 20 July 2021"),
+        ({"outlet": "", "title": ""}, "en", "An article of 20 July 2021"),
         ({"outlet": "", "title": ""}, "ar", "مقال نُشر في 20 تموز/يوليو 2021"),
-        ({"outlet": "", "title": "", "published": ""}, "en", "an article of unknown date"),
+        ({"outlet": "", "title": "", "published": ""}, "en", "An article of unknown date"),
         ({"outlet": "", "title": "", "published": ""}, "ar", "مقال غير معروف التاريخ"),
     ],
 )
@@ -78,10 +78,10 @@ def test_what_is_missing_is_left_out(changes: dict[str, str], lang: str, text: s
 
 
 def test_an_article_the_table_lacks_and_a_row_of_nan() -> None:
-    assert name_source(None, "en").text == "an article of unknown date"
+    assert name_source(None, "en").text == "An article of unknown date"
     nan = float("nan")
     row = {"outlet": nan, "title": nan, "url": nan, "published": "2020-11-10"}
-    assert name_source(row, "en").text == "an article of 10 November 2020"
+    assert name_source(row, "en").text == "An article of 10 November 2020"
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -95,10 +95,11 @@ def test_no_link_is_said_plainly_and_not_inside_a_sentence(lang: str) -> None:
 
 def test_a_neutral_name_is_the_link_when_there_is_nothing_else() -> None:
     named = name_source(article(outlet="", title=""), "en")
-    assert named.html == (
-        "<span class='nd-source'>"
-        '<a href="https://tass.example/ar/7?a=1&amp;b=2" target="_blank" rel="noopener">'
-        "an article of 20 July 2021</a></span>"
+    link = '<a href="https://tass.example/ar/7?a=1&amp;b=2" target="_blank" rel="noopener">'
+    # capitalised where it stands alone, not inside a sentence
+    assert named.html == f"<span class='nd-source'>{link}An article of 20 July 2021</a></span>"
+    assert named.inline_html == (
+        f"<span class='nd-source'>{link}an article of 20 July 2021</a></span>"
     )
 
 

@@ -55,10 +55,10 @@ def publication_date(article: Mapping[str, object] | None, lang: str, strings: S
 class SourceName:
     """One source as readers see it, in one language.
 
-    `text` is plain, bidi-isolated words (select boxes, markdown labels); `inline_html` is the
-    same as escaped HTML whose name is the link when there is one (inside a sentence, as the
-    note on sources that disagree); `html` adds "no link" when there is none (a list of
-    sources); `url` is the checked address or ""."""
+    `text` is plain, bidi-isolated words standing alone (select boxes, markdown labels);
+    `inline_html` is the name as escaped HTML, linked when there is an address, for use inside
+    a sentence (the note on sources that disagree); `html` is the same standing alone (a list
+    of sources), saying "no link" when there is none; `url` is the checked address or ""."""
 
     text: str
     inline_html: str
@@ -95,20 +95,25 @@ def name_source(
             name_text, name_html = quoted_text, quoted_html
         when = template("source.date").format(date=date) if date else ""
         text = f"{name_text} {when}" if when else name_text
+        inline_name = listed_name = name_html
     else:
-        # neither outlet nor headline: the date is the name ("an article of 20 July 2021")
-        text = strings.t(lang, "source.article_of", date=date) if date else ""
-        text = text or template("source.article_undated")
-        name_html, when = esc(text), ""
-    if url:
-        name_html = f'<a href="{esc(url)}" target="_blank" rel="noopener">{name_html}</a>'
-    inline = f"<span class='nd-source'>{name_html}"
-    inline += f" <span class='nd-source-date'>{esc(when)}</span>" if when else ""
-    inline += "</span>"
-    listed = inline
+        # neither outlet nor headline: the date is the name ("an article of 20 July 2021"),
+        # capitalised where it stands alone (a label, a list item), not inside a sentence
+        phrase = strings.t(lang, "source.article_of", date=date) if date else ""
+        phrase = phrase or template("source.article_undated")
+        text, when = phrase[:1].upper() + phrase[1:], ""
+        inline_name, listed_name = esc(phrase), esc(text)
+
+    def span(name_html: str) -> str:
+        if url:
+            name_html = f'<a href="{esc(url)}" target="_blank" rel="noopener">{name_html}</a>'
+        dated = f" <span class='nd-source-date'>{esc(when)}</span>" if when else ""
+        return f"<span class='nd-source'>{name_html}{dated}</span>"
+
+    listed = span(listed_name)
     if not url:
         listed += f" <span class='nd-ref nd-no-link'>· {esc(template('source.no_link'))}</span>"
-    return SourceName(text=text, inline_html=inline, html=listed, url=url)
+    return SourceName(text=text, inline_html=span(inline_name), html=listed, url=url)
 
 
 def address_html(url: str) -> str:

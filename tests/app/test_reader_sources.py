@@ -148,7 +148,7 @@ def test_the_conflict_note_names_each_source_with_its_date(page: RunPage) -> Non
 def test_a_source_with_no_outlet_headline_or_link_reads_sensibly(page: RunPage, lang: str) -> None:
     at = page("events", {"event": OFFENSIVE_2023, "lang": lang})
     html = html_of(at)
-    phrase = {"en": "an article of 21 September 2023", "ar": "مقال نُشر في 21 أيلول/سبتمبر 2023"}
+    phrase = {"en": "An article of 21 September 2023", "ar": "مقال نُشر في 21 أيلول/سبتمبر 2023"}
     assert f"<span class='nd-source'>{phrase[lang]}</span>" in html
     assert f"· {NO_LINK[lang]}</span>" in html
     at = page("sources", {"article": "fx_005", "lang": lang})
@@ -189,6 +189,7 @@ def test_sources_page_lists_articles_by_headline(page: RunPage) -> None:
         "",
     ]
     assert "File" not in table.columns
+    assert at.dataframe[0].proto.placeholder == "no link"  # what an empty link cell reads
     options = at.selectbox(key="w_article").options
     assert options[0] == f"{FSI}TASS{PDI}: “{FSI}{TASS_TITLE}{PDI}” (10 November 2020)"
     assert options[2] == (
