@@ -99,11 +99,11 @@ def _tables(ctx: Context, stem: str, view: ExportView) -> None:
     _item(ctx.t("export.xlsx"), ctx.t("export.xlsx_help"))
     _offer(ctx, "xlsx", lambda: tables_xlsx({"events": table}), f"{stem}.xlsx", XLSX_MIME)
     _item(ctx.t("export.json"), ctx.t("export.json_help"))
-    lookups = ctx.data.lookups
+    lookups, articles = ctx.data.lookups, ctx.data.article_index()
     _offer(
         ctx,
         "json",
-        lambda: events_json(events, lookups, view).data,
+        lambda: events_json(events, lookups, articles, view).data,
         f"{stem}.json",
         "application/json",
     )
@@ -170,13 +170,14 @@ def _png(ctx: Context, stem: str) -> None:
 
 def _tools(ctx: Context, stem: str, view: ExportView) -> None:
     events, lookups, strings = ctx.events, ctx.data.lookups, ctx.strings
+    articles = ctx.data.article_index()
     counts = plan(events, lookups, SLIDE_LIMIT)
     _item(ctx.t("export.timelinejs"), ctx.t("export.timelinejs_help"))
     _notes(ctx, "TimelineJS", counts["timelinejs"], "export.skipped_date")
     _offer(
         ctx,
         "timelinejs",
-        lambda: timelinejs_json(events, lookups, strings, view).data,
+        lambda: timelinejs_json(events, lookups, articles, strings, view).data,
         f"{stem}-timelinejs.json",
         "application/json",
     )
@@ -185,7 +186,7 @@ def _tools(ctx: Context, stem: str, view: ExportView) -> None:
     _offer(
         ctx,
         "storymap",
-        lambda: storymap_json(events, lookups, strings, view).data,
+        lambda: storymap_json(events, lookups, articles, strings, view).data,
         f"{stem}-storymap.json",
         "application/json",
     )
@@ -194,7 +195,7 @@ def _tools(ctx: Context, stem: str, view: ExportView) -> None:
     _offer(
         ctx,
         "plover",
-        lambda: plover_jsonl(events, lookups, view).data,
+        lambda: plover_jsonl(events, lookups, articles, view).data,
         f"{stem}-plover.jsonl",
         "application/x-ndjson",
     )

@@ -1,5 +1,6 @@
-"""Sources page: the articles, how their dates are known, the events found in each, and an
-article view with every event's evidence marked."""
+"""Sources page: the articles by headline, outlet and date, how their dates are known, the
+events found in each, and an article view with every event's evidence marked in its text.
+Readers never see file names or character offsets here (the Editors page keeps those)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import streamlit as st
 from components.frame.data import article_text, corpus_dir
 from components.frame.page import Context
 from components.shared.cards import event_link, title_of
+from components.shared.map_common import direction_div
 from newsdesk.contract.schema import PUBLISHED_BASES
-from newsdesk.language.strings import isolate
-from newsdesk.view.event_dates import format_event_date
-from newsdesk.view.markup import highlight_html, md_escape
+from newsdesk.contract.tables import split_list
+from newsdesk.view.markup import esc, highlight_html
+from newsdesk.view.source_names import address_html, name_source, publication_date, web_address
 
 W_ARTICLE = "w_article"
 
@@ -22,7 +24,7 @@ def _basis(basis: str) -> str:
 
 
 def articles_table(ctx: Context) -> pd.DataFrame:
-    """One row per article: outlet, publication date, basis (explained), file, events found."""
+    """One row per article: headline, outlet, publication date, its basis, link, events found."""
     articles, mentions = ctx.data.articles, ctx.data.mentions
     shown_ids = set(ctx.data.events["event_id"])
     found = (
@@ -35,12 +37,12 @@ def articles_table(ctx: Context) -> pd.DataFrame:
         basis = _basis(article.get("published_basis", ""))
         rows.append(
             {
-                ctx.t("sources.outlet"): article.get("outlet", "") or "—",
-                ctx.t("sources.published"): format_event_date(
-                    article.get("published", ""), "day", ctx.lang, strings=ctx.strings
-                ),
+                ctx.t("sources.headline"): article.get("title") or ctx.t("sources.no_headline"),
+                ctx.t("sources.outlet"): article.get("outlet") or "—",
+                ctx.t("sources.published"): publication_date(article, ctx.lang, ctx.strings)
+                or ctx.t("date.unknown"),
                 ctx.t("sources.basis"): ctx.t(f"basis.{basis}"),
-                ctx.t("sources.file"): article.get("file", ""),
+                ctx.t("sources.link"): web_address(article.get("url")) or None,
                 ctx.t("sources.events"): int(found.get(article["article_id"], 0)),
             }
         )
@@ -55,10 +57,7 @@ def _article_choice(ctx: Context) -> str:
     index = ctx.data.article_index()
 
     def label(article_id: str) -> str:
-        article = index.get(article_id, {})
-        when = format_event_date(article.get("published", ""), "day", ctx.lang, strings=ctx.strings)
-        outlet = isolate(article.get("outlet") or article_id)
-        return f"{outlet} · {when} · {isolate(article.get('file', ''))}"
+        return name_source(index.get(article_id), ctx.lang, ctx.strings).text
 
     chosen = st.selectbox(ctx.t("sources.choose"), ids, format_func=label, key=W_ARTICLE)
     if chosen == ids[0]:
@@ -68,14 +67,28 @@ def _article_choice(ctx: Context) -> str:
     return chosen
 
 
-def article_view(ctx: Context, article_id: str) -> None:
-    article = ctx.data.article_index().get(article_id, {})
-    basis = _basis(article.get("published_basis", ""))
+def article_head(ctx: Context, article: dict[str, str] | None) -> None:
+    """Which article this is: outlet, headline, date, its address (or that it has none), how
+    its date is known and whether its page and its dateline disagree."""
+    named = name_source(article, ctx.lang, ctx.strings)
+    lines = [direction_div(ctx, named.html, "nd-source-head")]
+    if named.url:
+        address = esc(ctx.t("sources.address")).format(address=address_html(named.url))
+        lines.append(direction_div(ctx, address, "nd-ref"))
+    st.html("".join(lines))
+    basis = _basis((article or {}).get("published_basis", ""))
     st.caption(
         ctx.t(
             "sources.basis_help", basis=ctx.t(f"basis.{basis}"), help=ctx.t(f"basis.help.{basis}")
         )
     )
+    if "dateline_differs" in split_list((article or {}).get("flags", "")):
+        st.caption(ctx.t("sources.flag.dateline_differs"))
+
+
+def article_view(ctx: Context, article_id: str) -> None:
+    article = ctx.data.article_index().get(article_id)
+    article_head(ctx, article)
     mentions = ctx.data.mentions
     own = mentions[mentions["article_id"] == article_id] if not mentions.empty else mentions
     own = own.sort_index()  # in the article's order (the app keeps mentions in event order)
@@ -84,25 +97,9 @@ def article_view(ctx: Context, article_id: str) -> None:
     st.markdown(f"**{ctx.t('sources.events')} ({len(event_ids)})**")
     for event_id in event_ids:
         event_link(ctx, events.loc[event_id].to_dict())
-    file = article.get("file", "")
-    text = article_text(file) if corpus_dir() is not None else None
+    text = article_text((article or {}).get("file", "")) if corpus_dir() is not None else None
     if text is None:
-        st.info(
-            ctx.t("sources.no_text", file=md_escape(file), n=md_escape(article.get("n_chars", "?")))
-        )
-        refs = [
-            {
-                "event": title_of(events.loc[m["event_id"]].to_dict(), ctx.lang)
-                if m["event_id"] in events.index
-                else m["event_id"],
-                "start": m["start"],
-                "end": m["end"],
-            }
-            for m in own.to_dict("records")
-        ]
-        if refs:
-            st.markdown(f"**{ctx.t('sources.mentions')}**")
-            st.dataframe(pd.DataFrame(refs), hide_index=True)
+        st.info(ctx.t("sources.no_text"))
         return
     spans = [
         (
@@ -124,8 +121,14 @@ def sources_page(ctx: Context) -> None:
         st.info(ctx.t("sources.no_articles"))
         return
     st.subheader(ctx.t("sources.articles"))
-    st.dataframe(articles_table(ctx), hide_index=True)
-    for basis in ("stated", "inferred", "editor"):
+    link = ctx.t("sources.link")
+    st.dataframe(
+        articles_table(ctx),
+        hide_index=True,
+        column_config={link: st.column_config.LinkColumn(link, display_text=r"https?://([^/]+)")},
+        placeholder=ctx.t("sources.no_link"),  # only the link column has empty cells
+    )
+    for basis in ("metadata", "stated", "inferred", "editor"):
         st.caption(f"{ctx.t(f'basis.{basis}')}: {ctx.t(f'basis.help.{basis}')}")
     st.subheader(ctx.t("sources.view"))
     article_view(ctx, _article_choice(ctx))

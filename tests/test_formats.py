@@ -58,7 +58,8 @@ ROWS = [
           participants="alpha;beta", place_id="town", plover="ASSAULT"),
     event("e-week", "2021-05-15", "week", "incident", place_id="town", plover="COERCE",
           summary_en=f"{SCRIPT} & <b>bold</b>", summary_ar=f"{SCRIPT} و<b>غامق</b>",
-          title_en="Road <closed> & \"blocked\"", flags="inferred_year;date_conflict"),
+          title_en="Road <closed> & \"blocked\"", flags="inferred_year;date_conflict",
+          source_articles="a3;a-missing"),
     event("e-month", "2021-06-01", "month", "meeting", status="planned", place_id="city",
           participants="alpha;beta", plover="CONSULT:visit"),
     event("e-year", "2022-01-01", "year", "letter", participants="beta;alpha", initiator="beta"),
@@ -66,6 +67,41 @@ ROWS = [
           participants="alpha", plover="CONSULT:multilateral", confidence=""),
     event("e-undated", "", "day", "statement", participants="alpha", plover="SUPPORT"),
 ]  # fmt: skip
+
+
+# The events' source articles as articles.csv holds them: a full one with an address, one with
+# neither outlet nor headline and an address that is no web link, one whose headline carries
+# markup (and an id the table lacks, on e-week). The file names must reach no export.
+ARTICLE_ROWS = {
+    "a1": {
+        "article_id": "a1",
+        "file": "a1_secret.txt",
+        "outlet": "TASS",
+        "title": "القادة يتصلون",
+        "url": "https://tass.example/ar/1?x=1&y=2",
+        "published": "2021-03-05",
+        "published_basis": "metadata",
+    },
+    "a2": {
+        "article_id": "a2",
+        "file": "a2_secret.txt",
+        "outlet": "",
+        "title": "",
+        "url": "javascript:alert(1)",
+        "published": "2021-03-04",
+        "published_basis": "stated",
+    },
+    "a3": {
+        "article_id": "a3",
+        "file": "a3_secret.txt",
+        "outlet": "Agency",
+        "title": f"Road {SCRIPT}",
+        "url": "",
+        "published": "",
+        "published_basis": "",
+    },
+}
+FILES = ("a1_secret.txt", "a2_secret.txt", "a3_secret.txt")
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +145,7 @@ def view(lang: str = "en") -> ExportView:
 
 
 def test_events_json_has_documented_metadata_and_typed_fields(events, lookups) -> None:
-    built = events_json(events, lookups, view())
+    built = events_json(events, lookups, ARTICLE_ROWS, view())
     payload = json.loads(built.data)
     meta = payload["metadata"]
     for key in ("title", "period", "filters", "language", "generated_at", "count", "source"):
@@ -123,7 +159,17 @@ def test_events_json_has_documented_metadata_and_typed_fields(events, lookups) -
         {"actor_id": "beta", "name": "Boris Beta"},
     ]
     assert first["topics"] == ["talks", "truce"]
-    assert first["source_articles"] == ["a1", "a2"]
+    # sources as readers see them: outlet, headline, address and date, null when unknown
+    assert first["sources"] == [
+        {
+            "outlet": "TASS",
+            "title": "القادة يتصلون",
+            "url": "https://tass.example/ar/1?x=1&y=2",
+            "published": "2021-03-05",
+        },
+        {"outlet": None, "title": None, "url": None, "published": "2021-03-04"},
+    ]
+    assert "source_articles" not in first
     assert first["n_sources"] == 2 and isinstance(first["confidence"], float)
     assert first["place"] is None and first["date_end"] is None
     by_id = {item["event_id"]: item for item in payload["events"]}
@@ -138,10 +184,15 @@ def test_events_json_has_documented_metadata_and_typed_fields(events, lookups) -
     assert by_id["e-week"]["flags"] == ["inferred_year", "date_conflict"]
     assert by_id["e-denied"]["confidence"] is None
     assert by_id["e-undated"]["date"] is None
+    assert by_id["e-week"]["sources"] == [
+        {"outlet": "Agency", "title": f"Road {SCRIPT}", "url": None, "published": None},
+        {"outlet": None, "title": None, "url": None, "published": None},
+    ]
+    assert not any(file in built.data.decode() for file in FILES)
 
 
 def test_events_json_in_arabic_names_and_texts(events, lookups) -> None:
-    payload = json.loads(events_json(events, lookups, view("ar")).data)
+    payload = json.loads(events_json(events, lookups, ARTICLE_ROWS, view("ar")).data)
     first = payload["events"][0]
     assert first["participants"][0]["name"] == "آنا ألفا"
     assert first["title"] == "عنوان e-day" and first["title_en"] == "Title e-day"
@@ -149,7 +200,7 @@ def test_events_json_in_arabic_names_and_texts(events, lookups) -> None:
 
 
 def test_events_json_of_an_empty_view(events, lookups) -> None:
-    payload = json.loads(events_json(events.iloc[0:0], lookups, view()).data)
+    payload = json.loads(events_json(events.iloc[0:0], lookups, ARTICLE_ROWS, view()).data)
     assert payload["events"] == [] and payload["metadata"]["count"] == 0
 
 
@@ -172,7 +223,7 @@ def test_timeline_dates_are_only_as_precise_as_known(precision: str, expected: d
 
 def test_timelinejs_slides_follow_the_documented_fields(events, lookups) -> None:
     strings = load_strings()
-    built = timelinejs_json(events, lookups, strings, view())
+    built = timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view())
     payload = json.loads(built.data)
     assert set(payload) <= {"events", "title", "eras", "scale"}
     assert payload["scale"] == "human"
@@ -199,15 +250,48 @@ def test_timelinejs_slides_follow_the_documented_fields(events, lookups) -> None
 
 
 def test_timelinejs_text_is_escaped(events, lookups) -> None:
-    data = timelinejs_json(events, lookups, load_strings(), view()).data.decode()
+    data = timelinejs_json(events, lookups, ARTICLE_ROWS, load_strings(), view()).data.decode()
     assert "<script>" not in data and "<b>" not in data
     slide = next(s for s in json.loads(data)["events"] if s["unique_id"] == "e-week")
     assert slide["text"]["headline"] == "Road &lt;closed&gt; &amp; &quot;blocked&quot;"
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in slide["text"]["text"]
 
 
+def test_slides_name_their_sources_with_links_not_files(events, lookups) -> None:
+    """A slide lists its sources by outlet, headline and date; a web address is a link opened
+    in a new tab, a `javascript:` one is no link (and says so), markup stays text."""
+    strings = load_strings()
+    for built in (
+        timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view()),
+        storymap_json(events, lookups, ARTICLE_ROWS, strings, view()),
+    ):
+        data = built.data.decode()
+        assert not any(file in data for file in FILES)
+        assert "javascript:" not in data and SCRIPT not in data
+    slides = json.loads(timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view()).data)
+    text = {slide["unique_id"]: slide["text"]["text"] for slide in slides["events"]}
+    assert (
+        '<a href="https://tass.example/ar/1?x=1&amp;y=2" target="_blank" rel="noopener">'
+        "<bdi class='nd-outlet'>TASS</bdi>: “<bdi>القادة يتصلون</bdi>”</a>"
+    ) in text["e-day"]
+    assert "(5 March 2021)" in text["e-day"]
+    assert (
+        "An article of 4 March 2021</span> <span class='nd-ref nd-no-link'>· no link"
+        in (text["e-day"])
+    )
+    assert "“<bdi>Road &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</bdi>”" in text["e-week"]
+    assert "An article of unknown date" in text["e-week"]  # the id articles.csv lacks
+    assert "<ul>" not in text["e-range"]  # no sources, no list
+    arabic = json.loads(timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view("ar")).data)
+    first = arabic["events"][0]["text"]["text"]
+    assert "<bdi class='nd-outlet'>TASS</bdi>: «<bdi>القادة يتصلون</bdi>»" in first
+    assert "(5 آذار/مارس 2021)" in first and "مقال نُشر في 4 آذار/مارس 2021" in first
+
+
 def test_timelinejs_in_arabic_is_right_to_left(events, lookups) -> None:
-    payload = json.loads(timelinejs_json(events, lookups, load_strings(), view("ar")).data)
+    payload = json.loads(
+        timelinejs_json(events, lookups, ARTICLE_ROWS, load_strings(), view("ar")).data
+    )
     slide = payload["events"][0]
     assert slide["text"]["headline"] == "عنوان e-day"
     assert slide["text"]["text"].startswith('<div dir="rtl">')
@@ -215,14 +299,14 @@ def test_timelinejs_in_arabic_is_right_to_left(events, lookups) -> None:
 
 
 def test_timelinejs_is_capped(events, lookups) -> None:
-    built = timelinejs_json(events, lookups, load_strings(), view(), limit=2)
+    built = timelinejs_json(events, lookups, ARTICLE_ROWS, load_strings(), view(), limit=2)
     payload = json.loads(built.data)
     assert [s["unique_id"] for s in payload["events"]] == ["e-day", "e-range"]
     assert (built.included, built.capped, built.skipped) == (2, 4, 1)
 
 
 def test_timelinejs_of_an_empty_view(events, lookups) -> None:
-    built = timelinejs_json(events.iloc[0:0], lookups, load_strings(), view())
+    built = timelinejs_json(events.iloc[0:0], lookups, ARTICLE_ROWS, load_strings(), view())
     assert json.loads(built.data)["events"] == [] and built.included == 0
 
 
@@ -230,7 +314,7 @@ def test_timelinejs_of_an_empty_view(events, lookups) -> None:
 
 
 def test_storymap_follows_the_documented_fields(events, lookups) -> None:
-    built = storymap_json(events, lookups, load_strings(), view())
+    built = storymap_json(events, lookups, ARTICLE_ROWS, load_strings(), view())
     storymap = json.loads(built.data)["storymap"]
     for option in ("language", "map_type", "map_as_image", "slides"):
         assert option in storymap
@@ -250,7 +334,9 @@ def test_storymap_follows_the_documented_fields(events, lookups) -> None:
 
 
 def test_storymap_in_arabic(events, lookups) -> None:
-    storymap = json.loads(storymap_json(events, lookups, load_strings(), view("ar")).data)
+    storymap = json.loads(
+        storymap_json(events, lookups, ARTICLE_ROWS, load_strings(), view("ar")).data
+    )
     storymap = storymap["storymap"]
     # StoryMapJS has no Arabic locale: its chrome stays English, the text is Arabic and RTL
     assert storymap["language"] == "en"
@@ -260,10 +346,10 @@ def test_storymap_in_arabic(events, lookups) -> None:
 
 
 def test_storymap_cap_and_empty(events, lookups) -> None:
-    built = storymap_json(events, lookups, load_strings(), view(), limit=1)
+    built = storymap_json(events, lookups, ARTICLE_ROWS, load_strings(), view(), limit=1)
     assert len(json.loads(built.data)["storymap"]["slides"]) == 2
     assert (built.included, built.capped) == (1, 2)
-    empty = storymap_json(events.iloc[0:0], lookups, load_strings(), view())
+    empty = storymap_json(events.iloc[0:0], lookups, ARTICLE_ROWS, load_strings(), view())
     assert len(json.loads(empty.data)["storymap"]["slides"]) == 1
 
 
@@ -277,7 +363,7 @@ def test_plover_parts() -> None:
 
 
 def test_plover_records_have_the_required_fields(events, lookups) -> None:
-    built = plover_jsonl(events, lookups, view())
+    built = plover_jsonl(events, lookups, ARTICLE_ROWS, view())
     lines = built.data.decode().splitlines()
     records = [json.loads(line) for line in lines]
     assert built.included == len(records) == len(ROWS) - 1 and built.skipped == 1  # the letter
@@ -293,7 +379,20 @@ def test_plover_records_have_the_required_fields(events, lookups) -> None:
     assert [a["identifier_id"] for a in call["source"]] == ["alpha"]
     assert [a["identifier_id"] for a in call["recipient"]] == ["beta"]
     assert call["source"][0]["actor_text"] == "Anna Alpha"
-    assert call["cite_info"]["citation"] == ["a1", "a2"]
+    # one citation object per source article (the manual's fields), unknown fields left out
+    assert call["cite_info"] == [
+        {
+            "corpus": "karabakh-arabic-news",
+            "publication": "TASS",
+            "title": "القادة يتصلون",
+            "url": "https://tass.example/ar/1?x=1&y=2",
+            "published": "2021-03-05",
+            "language": "ar",
+        },
+        {"corpus": "karabakh-arabic-news", "published": "2021-03-04", "language": "ar"},
+    ]
+    assert by_id["e-range"]["cite_info"] == []
+    assert not any(file in built.data.decode() for file in FILES)
     assert by_id["e-range"]["enddate"] == "2021-04-09"
     assert by_id["e-range"]["event_loc"] == {
         "name": "Town & <Co>",
@@ -308,7 +407,7 @@ def test_plover_records_have_the_required_fields(events, lookups) -> None:
 
 
 def test_plover_of_an_empty_view(events, lookups) -> None:
-    built = plover_jsonl(events.iloc[0:0], lookups, view())
+    built = plover_jsonl(events.iloc[0:0], lookups, ARTICLE_ROWS, view())
     assert built.data == b"" and built.included == 0
 
 
@@ -316,9 +415,9 @@ def test_plan_counts_what_the_builders_build(events, lookups) -> None:
     strings = load_strings()
     counts = plan(events, lookups, limit=2)
     for name, built in (
-        ("timelinejs", timelinejs_json(events, lookups, strings, view(), limit=2)),
-        ("storymap", storymap_json(events, lookups, strings, view(), limit=2)),
-        ("plover", plover_jsonl(events, lookups, view())),
+        ("timelinejs", timelinejs_json(events, lookups, ARTICLE_ROWS, strings, view(), limit=2)),
+        ("storymap", storymap_json(events, lookups, ARTICLE_ROWS, strings, view(), limit=2)),
+        ("plover", plover_jsonl(events, lookups, ARTICLE_ROWS, view())),
     ):
         assert counts[name] == {
             "included": built.included,

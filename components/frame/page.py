@@ -325,11 +325,18 @@ def _css(rtl: bool) -> str:
     .nd-title { font-size: 1.1rem; font-weight: 700; margin: .2rem 0 .3rem 0; }
     .nd-meta { font-size: .92rem; margin: .1rem 0; }
     .nd-notes { font-size: .9rem; color: #7a4b00; margin: .3rem 0; }
+    .nd-card .nd-notes ul { padding: 0; padding-inline-start: 1.3rem; }
     .nd-summary { margin: .35rem 0; }
     .nd-article { white-space: pre-wrap; line-height: 1.9; font-size: 1.02rem; }
     .nd-passage { border-inline-start: 3px solid #e0b000; padding-inline-start: .6rem;
                   margin: .3rem 0; }
     .nd-ref { font-size: .85rem; color: #555; }
+    .nd-source-head { font-size: 1.05rem; margin: .2rem 0; }
+    .nd-source-line { margin-top: .45rem; }
+    .nd-source-date { white-space: nowrap; }
+    .nd-address, .nd-source a { overflow-wrap: anywhere; }
+    .st-key-nd-body [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] {
+        white-space: normal; }
     """
     if not rtl:
         return base

@@ -16,10 +16,11 @@ from components.frame.page import Context
 from newsdesk.contract.event_types import facts_of
 from newsdesk.contract.tables import split_list
 from newsdesk.view.event_dates import event_date_text, format_event_date
-from newsdesk.view.flag_notes import flag_notes
+from newsdesk.view.flag_notes import flag_notes_html
 from newsdesk.view.markup import esc, md_escape, passage_context_html
 from newsdesk.view.prepared import PREPARED, event_mentions
 from newsdesk.view.queries import related_events
+from newsdesk.view.source_names import name_source
 
 RELATED_LINKS = 6  # the nearest few; the expander's title gives the full count
 LINK_COLUMNS = ["event_id", "date", "date_precision", "date_end", "flags", "title_en", "title_ar"]
@@ -80,7 +81,7 @@ def card_html(
     """The card's text block as escaped HTML (no blank lines: it must stay one HTML block).
 
     `notes=False` leaves out the notes on conflicting sources: a projected slide has no room
-    for file names, and its date line already reads "9 or 10 November"."""
+    for the sources' headlines, and its date line already reads "9 or 10 November"."""
     t, lang, lookups = ctx.t, ctx.lang, ctx.data.lookups
     kind = row.get("type", "")
     color = facts_of(kind).color
@@ -116,16 +117,17 @@ def card_html(
     summary = summary_of(row, lang)
     if summary:
         lines.append(f"<div class='nd-summary'>{esc(' '.join(summary.split()))}</div>")
-    flagged = flag_notes(row, mentions, ctx.data.article_index(), lang, ctx.strings)
+    flagged = flag_notes_html(row, mentions, ctx.data.article_index(), lang, ctx.strings)
     if notes and flagged:
-        items = "".join(f"<li>{esc(note)}</li>" for note in flagged)
+        items = "".join(f"<li>{note}</li>" for note in flagged)
         lines.append(f"<div class='nd-notes'><b>{esc(t('card.notes'))}:</b><ul>{items}</ul></div>")
     lines.append("</div>")
     return "".join(lines)
 
 
 def sources_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -> str:
-    """Each source article with its evidence passage marked, or the reference without corpus."""
+    """Each source named (outlet, headline, date, link) with its evidence passages marked in a
+    little of their text; without the texts, the names alone and a word on why."""
     articles = ctx.data.article_index()
     direction = "rtl" if ctx.rtl else "ltr"
     have_corpus = corpus_dir() is not None
@@ -141,29 +143,22 @@ def sources_html(ctx: Context, row: Mapping[str, str], mentions: pd.DataFrame) -
     elif not have_corpus:
         blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.no_corpus'))}</div>")
     for article_id in source_ids:
-        article = articles.get(article_id, {})
-        outlet = article.get("outlet") or ctx.t("card.unknown_outlet")
-        published = format_event_date(
-            article.get("published", ""), "day", ctx.lang, strings=ctx.strings
-        )
-        file = article.get("file", "") or article_id
-        blocks.append(
-            f"<div class='nd-meta'><b><bdi>{esc(outlet)}</bdi></b> · {esc(published)} · "
-            f"<span class='nd-ref'><bdi>{esc(file)}</bdi></span></div>"
-        )
+        article = articles.get(article_id)
+        named = name_source(article, ctx.lang, ctx.strings)
+        blocks.append(f"<div class='nd-meta nd-source-line'>{named.html}</div>")
+        if not have_corpus:
+            continue
         own = mentions[mentions["article_id"] == article_id] if not mentions.empty else mentions
-        text = article_text(file) if have_corpus and article else None
-        if have_corpus and text is None:
-            blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.missing_file', file=file))}</div>")
+        text = article_text(article.get("file", "")) if article else None
+        if text is None:
+            blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.text_missing'))}</div>")
+            continue
         for mention in own.to_dict("records"):
-            marked = passage_context_html(text, mention["start"], mention["end"]) if text else None
+            marked = passage_context_html(text, mention["start"], mention["end"])
             if marked:
                 blocks.append(f"<div class='nd-passage' dir='rtl'>{marked}</div>")
             else:
-                ref = ctx.t(
-                    "card.source_ref_short", file=file, start=mention["start"], end=mention["end"]
-                )
-                blocks.append(f"<div class='nd-ref'>{esc(ref)}</div>")
+                blocks.append(f"<div class='nd-ref'>{esc(ctx.t('card.passage_missing'))}</div>")
     return f"<div dir='{direction}'>{''.join(blocks)}</div>"
 
 

@@ -1,6 +1,7 @@
 """Events JSON is this project's shape: `metadata` (title, period, filters, language,
 generated_at, count, source and licence note) and `events`, one object per event with typed
 values (numbers as numbers, lists as arrays, empty as null), so a script never splits `;`.
+Sources are objects (outlet, title, url, published), as readers see them: no file names.
 """
 
 from __future__ import annotations
@@ -9,19 +10,23 @@ import pandas as pd
 
 from newsdesk.contract.tables import split_list
 from newsdesk.formats.shared import (
+    Articles,
     Built,
     ExportView,
     dump_json,
     metadata,
     number,
     place_record,
+    source_records,
     table_rows,
     text_in,
 )
 from newsdesk.view.names import Lookups
 
 
-def events_json(events: pd.DataFrame, lookups: Lookups, view: ExportView) -> Built:
+def events_json(
+    events: pd.DataFrame, lookups: Lookups, articles: Articles, view: ExportView
+) -> Built:
     """Every event of the view with typed fields; names of people and place in the view's
     language, both languages' titles and summaries kept (the text is data here, not HTML)."""
     items = []
@@ -47,7 +52,7 @@ def events_json(events: pd.DataFrame, lookups: Lookups, view: ExportView) -> Bui
                 "title_ar": row["title_ar"],
                 "summary_en": row["summary_en"],
                 "summary_ar": row["summary_ar"],
-                "source_articles": split_list(row["source_articles"]),
+                "sources": source_records(row, articles),
                 "n_sources": int(number(row["n_sources"]) or 0),
                 "flags": split_list(row["flags"]),
                 "plover": row["plover"] or None,

@@ -8,7 +8,10 @@ object (`actor_text`, `identifier_id`, `identifier_text`, `office`; `code` is le
 project has no CAMEO/ISO-3 actor codes); the location follows its GeoNames-named object
 (`name`, `latitude`, `longitude`, `country_code`). Planned and denied events carry the
 manual's `future` and `negation` contexts. Events with no PLOVER category (most letters and
-statements) are left out and counted.
+statements) are left out and counted. `cite_info` follows the manual's citation object
+(`corpus`, `publication`, `title`, `url`, `language`), one per source article since an event
+may rest on several, as a list (the manual allows lists for fields with several values), with
+the article's publication date as `published`; no file names.
 """
 
 from __future__ import annotations
@@ -18,7 +21,15 @@ import json
 import pandas as pd
 
 from newsdesk.contract.tables import split_list
-from newsdesk.formats.shared import Built, ExportView, place_record, table_rows, text_in
+from newsdesk.formats.shared import (
+    Articles,
+    Built,
+    ExportView,
+    place_record,
+    source_records,
+    table_rows,
+    text_in,
+)
 from newsdesk.view.names import Lookups
 
 PLOVER_QUADS = {
@@ -43,6 +54,7 @@ PLOVER_QUADS = {
 
 
 PLOVER_CONTEXT = {"planned": "future", "denied": "negation"}
+CORPUS = "karabakh-arabic-news"
 
 
 def plover_parts(code: str) -> tuple[str, str | None]:
@@ -62,7 +74,22 @@ def _actor(lookups: Lookups, actor_id: str, lang: str) -> dict[str, object]:
     }
 
 
-def plover_jsonl(events: pd.DataFrame, lookups: Lookups, view: ExportView) -> Built:
+def _citation(source: dict[str, str | None]) -> dict[str, str]:
+    """The manual's citation object for one source; what is unknown is left out."""
+    fields = {
+        "corpus": CORPUS,
+        "publication": source["outlet"],
+        "title": source["title"],
+        "url": source["url"],
+        "published": source["published"],
+        "language": "ar",
+    }
+    return {name: value for name, value in fields.items() if value}
+
+
+def plover_jsonl(
+    events: pd.DataFrame, lookups: Lookups, articles: Articles, view: ExportView
+) -> Built:
     """One PLOVER record per line for every event that has a PLOVER category.
 
     Actors: when the event has an initiator (the side that called or visited), it is the
@@ -110,11 +137,7 @@ def plover_jsonl(events: pd.DataFrame, lookups: Lookups, view: ExportView) -> Bu
             }
         record["event_text"] = [text_in(row, "summary", lang)]
         record["date_precision"] = row["date_precision"]
-        record["cite_info"] = {
-            "corpus": "karabakh-arabic-news",
-            "citation": split_list(row["source_articles"]),
-            "language": "ar",
-        }
+        record["cite_info"] = [_citation(source) for source in source_records(row, articles)]
         record["coder"] = "karabakh-newsdesk"
         record["coded_date"] = coded_date
         lines.append(json.dumps(record, ensure_ascii=False))

@@ -1,6 +1,9 @@
 """What every file of a view shares: the view it was made from (`ExportView`), its file name,
-its metadata, the rows and place records the formats are built from, the card text of a slide,
-and how many events each tool's file will hold.
+its metadata, the rows and place records the formats are built from, an event's sources, the
+card text of a slide, and how many events each tool's file will hold.
+
+These files are for readers and their tools: sources are named by outlet, headline, address
+and date (newsdesk.view.source_names), never by file name or character offsets.
 
 TimelineJS and StoryMapJS are made for tens to hundreds of slides: both are capped at
 `SLIDE_LIMIT` (the earliest events of the view) and the caller says so.
@@ -21,9 +24,13 @@ from newsdesk.language.strings import Strings, list_join
 from newsdesk.view.markup import esc
 from newsdesk.view.names import Lookups
 from newsdesk.view.periods import ALL, CUSTOM
+from newsdesk.view.source_names import name_source, source_record
 from newsdesk.view.url_state import Filters, to_params
 
 SLIDE_LIMIT = 500
+
+# article_id -> its row of articles.csv
+Articles = Mapping[str, Mapping[str, str]]
 
 
 SOURCE_NOTE = {
@@ -115,6 +122,16 @@ def place_record(lookups: Lookups, place_id: str, lang: str) -> dict[str, object
     }
 
 
+def event_articles(row: Mapping[str, object], articles: Articles) -> list[Mapping[str, str] | None]:
+    """The rows of the event's source articles, in its order (None: an id the table lacks)."""
+    return [articles.get(article_id) for article_id in split_list(str(row["source_articles"]))]
+
+
+def source_records(row: Mapping[str, object], articles: Articles) -> list[dict[str, str | None]]:
+    """The event's sources as data: outlet, title, url, published (null when unknown)."""
+    return [source_record(article) for article in event_articles(row, articles)]
+
+
 def dump_json(payload: object) -> bytes:
     return json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -133,8 +150,11 @@ def metadata(view: ExportView, count: int, **extra: object) -> dict[str, object]
     }
 
 
-def slide_html(row: Mapping[str, str], lookups: Lookups, strings: Strings, lang: str) -> str:
-    """Escaped slide text: the summary, then who, where and how many sources."""
+def slide_html(
+    row: Mapping[str, str], lookups: Lookups, articles: Articles, strings: Strings, lang: str
+) -> str:
+    """Escaped slide text: the summary, then who, where and how many sources, then the sources
+    by outlet, headline and date, linked where they have an address."""
     people = [lookups.actor(a, lang) for a in split_list(row["participants"])]
     lines = [f"<p>{esc(text_in(row, 'summary', lang))}</p>"]
     details = []
@@ -148,6 +168,10 @@ def slide_html(row: Mapping[str, str], lookups: Lookups, strings: Strings, lang:
     if row["status"] != "happened":
         details.append(esc(strings.t(lang, f"status.{row['status']}")))
     lines.append(f"<p><small>{' · '.join(details)}</small></p>")
+    named = [name_source(article, lang, strings).html for article in event_articles(row, articles)]
+    if named:
+        items = "".join(f"<li><small>{name}</small></li>" for name in named)
+        lines.append(f"<ul>{items}</ul>")
     inner = "".join(lines)
     return f'<div dir="rtl">{inner}</div>' if lang == "ar" else inner
 

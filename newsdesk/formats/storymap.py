@@ -16,6 +16,7 @@ import pandas as pd
 
 from newsdesk.formats.shared import (
     SLIDE_LIMIT,
+    Articles,
     Built,
     ExportView,
     dump_json,
@@ -40,6 +41,7 @@ STORYMAP_ZOOM = 8
 def storymap_json(
     events: pd.DataFrame,
     lookups: Lookups,
+    articles: Articles,
     strings: Strings,
     view: ExportView,
     limit: int = SLIDE_LIMIT,
@@ -68,7 +70,7 @@ def storymap_json(
             {
                 "text": {
                     "headline": esc(text_in(row, "title", lang)),
-                    "text": slide_html(row, lookups, strings, lang),
+                    "text": slide_html(row, lookups, articles, strings, lang),
                 },
                 "date": format_event_date(
                     row["date"], row["date_precision"], lang, row["date_end"], (), strings

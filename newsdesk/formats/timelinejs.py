@@ -15,6 +15,7 @@ import pandas as pd
 
 from newsdesk.formats.shared import (
     SLIDE_LIMIT,
+    Articles,
     Built,
     ExportView,
     dump_json,
@@ -48,6 +49,7 @@ def timeline_date(value: object, precision: str) -> dict[str, str] | None:
 def timelinejs_json(
     events: pd.DataFrame,
     lookups: Lookups,
+    articles: Articles,
     strings: Strings,
     view: ExportView,
     limit: int = SLIDE_LIMIT,
@@ -66,7 +68,7 @@ def timelinejs_json(
             "start_date": start,
             "text": {
                 "headline": esc(text_in(row, "title", lang)),
-                "text": slide_html(row, lookups, strings, lang),
+                "text": slide_html(row, lookups, articles, strings, lang),
             },
             "group": strings.t(lang, f"type.{row['type']}"),
             "display_date": format_event_date(

@@ -1,6 +1,8 @@
-"""The flags of an event explained in words on its card, and how a card names a source.
+"""The flags of an event explained in words on its card, as HTML.
 
-A date conflict names which source says which date, so a reader can judge it.
+A date conflict names which source says which date (by outlet, headline and publication date,
+linked where there is an address: see newsdesk.view.source_names), so a reader can judge it and
+open the reports.
 """
 
 from __future__ import annotations
@@ -12,35 +14,30 @@ import pandas as pd
 from newsdesk.contract.schema import FLAGS
 from newsdesk.contract.tables import split_list
 from newsdesk.language.dates import format_date
-from newsdesk.language.strings import Strings, isolate, list_join, load_strings
+from newsdesk.language.strings import Strings, list_join, load_strings
 from newsdesk.view.event_dates import parse_date, safe_precision
+from newsdesk.view.markup import esc
+from newsdesk.view.source_names import name_source
 
 
-def source_label(article: Mapping[str, str] | None, article_id: str) -> str:
-    """How a card names a source: its outlet, and the file so two reports stay apart."""
-    if not article:
-        return article_id
-    outlet, file = article.get("outlet", ""), article.get("file", "") or article_id
-    return f"{outlet} ({file})" if outlet else file
-
-
-def flag_notes(
+def flag_notes_html(
     event: Mapping[str, str],
     mentions: pd.DataFrame,
     articles: Mapping[str, Mapping[str, str]],
     lang: str,
     strings: Strings | None = None,
 ) -> list[str]:
-    """Each flag of the event explained in words; a date conflict says which source says what."""
+    """Each flag of the event explained in words, as escaped HTML; a date conflict says which
+    source says what, each source named with its link."""
     strings = strings or load_strings()
     notes = []
     for flag in split_list(event.get("flags", "")):
         if flag == "date_conflict":
             notes.append(_conflict_note(mentions, articles, lang, strings))
         elif flag in FLAGS:
-            notes.append(strings.t(lang, f"flag.{flag}"))
+            notes.append(esc(strings.t(lang, f"flag.{flag}")))
         else:
-            notes.append(strings.t(lang, "flag.other", flag=flag))
+            notes.append(esc(strings.t(lang, "flag.other", flag=flag)))
     return notes
 
 
@@ -56,16 +53,16 @@ def _conflict_note(
         if parsed is None:
             continue
         text = format_date(parsed, safe_precision(row.get("date_precision", "")), lang)
-        article_id = row.get("article_id", "")
-        label = isolate(source_label(articles.get(article_id), article_id))
+        source = name_source(articles.get(row.get("article_id", "")), lang, strings)
         by_date.setdefault(text, [])
-        if label not in by_date[text]:
-            by_date[text].append(label)
+        if source.inline_html not in by_date[text]:
+            by_date[text].append(source.inline_html)
     if len(by_date) < 2:
-        return strings.t(lang, "flag.date_conflict_plain")
+        return esc(strings.t(lang, "flag.date_conflict_plain"))
     separator = "؛ " if lang == "ar" else "; "
+    says = esc(strings.t(lang, "flag.says"))
     detail = separator.join(
-        strings.t(lang, "flag.says", source=list_join(sources, lang), date=date)
+        says.format(source=list_join(sources, lang), date=esc(date))
         for date, sources in by_date.items()
     )
-    return strings.t(lang, "flag.date_conflict", detail=detail)
+    return esc(strings.t(lang, "flag.date_conflict")).format(detail=detail)

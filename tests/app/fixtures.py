@@ -5,12 +5,18 @@ precision (day, multi-day, week, month, year), a date conflict whose sources say
 November 2020, planned and denied events, an editor correction, a summary carrying
 `<script>` and `<b>` that must stay text, ids missing from the lookup tables, events with no
 sources, and article files whose evidence offsets are computed from the text itself.
+
+The articles name their sources as a build from pages and feeds would: most have a headline,
+some a web address (one with `&` in its query), one an address that is no web link
+(`javascript:`), one no headline, one neither outlet nor headline, so every way a source can be
+named is shown.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import NamedTuple
 
 from newsdesk.contract.schema import TABLES
 from newsdesk.contract.tables import write_rows
@@ -22,11 +28,25 @@ CALL_2020 = "ev-fx-call-2020-10-07"
 MEETING_2021 = "ev-fx-meeting-2021-07-20"
 ERDOGAN_CALL = "ev-fx-call-2023-11-05"
 SCRIPT = "<script>alert(1)</script>"
+NOT_A_LINK = "javascript:alert(1)"
+
+
+class FixtureArticle(NamedTuple):
+    file: str
+    outlet: str
+    title: str
+    url: str
+    published: str
+    basis: str
+    text: str
+
 
 ARTICLES = {
-    "fx_001": (
+    "fx_001": FixtureArticle(
         "fx_001.txt",
         "TASS",
+        "ثلاثة قادة يوقعون في موسكو بياناً ينهي القتال في قره باغ",
+        "https://tass.example/ar/world/1001?section=caucasus&lang=ar",
         "2020-11-10",
         "stated",
         "موسكو، 10 تشرين الثاني/نوفمبر 2020 — وقّع الرئيس الروسي فلاديمير بوتين والرئيس "
@@ -35,17 +55,21 @@ ARTICLES = {
         "وكان بوتين قد أجرى اتصالاً هاتفياً مع علييف يوم 7 تشرين الأول/أكتوبر 2020 بحث خلاله "
         "الوضع في المنطقة.\n\nscroll to top\n",
     ),
-    "fx_002": (
+    "fx_002": FixtureArticle(
         "fx_002.txt",
         "Sputnik",
+        "",
+        "https://sputnik.example/ar/20201110/peacekeepers.html",
         "2020-11-10",
         "inferred",
         "وقع القادة الثلاثة يوم 9 نوفمبر بياناً بوقف إطلاق النار ونشر قوات حفظ السلام الروسية.\n\n"
         "وأعلن الكرملين أن بوتين سيلتقي علييف وباشينيان في سوتشي الشهر المقبل.\n",
     ),
-    "fx_003": (
+    "fx_003": FixtureArticle(
         "fx_003.txt",
         "RT Arabic",
+        "علييف في الكرملين لبحث مستقبل قرة باغ",
+        "",
         "2021-07-20",
         "stated",
         "موسكو، 20 يوليو 2021 — استقبل الرئيس الروسي فلاديمير بوتين في الكرملين الرئيس "
@@ -53,18 +77,22 @@ ARTICLES = {
         "وكان باشينيان قد بعث برسالة إلى بوتين في وقت سابق من عام 2021 بشأن الأسرى.\n\n"
         "وفي أيار/مايو 2022 أكد الرئيس التركي رجب طيب أردوغان في باكو دعم بلاده لممرات النقل.\n",
     ),
-    "fx_004": (
+    "fx_004": FixtureArticle(
         "fx_004.txt",
         "Anadolu",
+        "ممر لاتشين مغلق <b>x</b> من جديد",
+        NOT_A_LINK,
         "2023-03-20",
         "inferred",
         "وفي منتصف مارس الماضي أغلق محتجون ممر لاتشين مجدداً، ما فاقم الوضع الإنساني في خانكندي.\n\n"
         "ونفى الكرملين أن يكون بوتين قد التقى باشينيان في موسكو أمس.\n\n"
         "وكان محتجون قد قطعوا الطريق أول مرة في 12 كانون الأول/ديسمبر 2022.\n",
     ),
-    "fx_005": (
+    "fx_005": FixtureArticle(
         "fx_005.txt",
-        "Al Mayadeen",
+        "",
+        "",
+        "",
         "2023-09-21",
         "stated",
         "باكو، ٢١ سبتمبر ٢٠٢٣ — أعلنت وزارة الدفاع الأذربيجانية انتهاء العمليات العسكرية في قره "
@@ -482,7 +510,7 @@ CORRECTIONS = [
 ]
 
 
-def _sentence(text: str, marker: str) -> tuple[int, int]:
+def sentence_span(text: str, marker: str) -> tuple[int, int]:
     start = text.index(marker)
     end = text.find("\n", start)
     return start, end if end != -1 else len(text)
@@ -494,18 +522,20 @@ def write_fixture(root: Path) -> tuple[Path, Path]:
     corpus_dir.mkdir(parents=True, exist_ok=True)
     articles = []
     texts = {}
-    for article_id, (file, outlet, published, basis, text) in ARTICLES.items():
-        raw = text.encode("utf-8")
-        (corpus_dir / file).write_bytes(raw)
-        texts[article_id] = text
+    for article_id, article in ARTICLES.items():
+        raw = article.text.encode("utf-8")
+        (corpus_dir / article.file).write_bytes(raw)
+        texts[article_id] = article.text
         articles.append(
             {
                 "article_id": article_id,
-                "file": file,
-                "outlet": outlet,
-                "published": published,
-                "published_basis": basis,
-                "n_chars": str(len(text)),
+                "file": article.file,
+                "outlet": article.outlet,
+                "title": article.title,
+                "url": article.url,
+                "published": article.published,
+                "published_basis": article.basis,
+                "n_chars": str(len(article.text)),
                 "sha256": hashlib.sha256(raw).hexdigest(),
             }
         )
@@ -514,7 +544,7 @@ def write_fixture(root: Path) -> tuple[Path, Path]:
     for number, (event_id, article_id, marker, date, precision, kind, status) in enumerate(
         MENTIONS, start=1
     ):
-        start, end = _sentence(texts[article_id], marker)
+        start, end = sentence_span(texts[article_id], marker)
         event = events[event_id]
         mentions.append(
             {

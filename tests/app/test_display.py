@@ -11,7 +11,7 @@ import pytest
 
 from newsdesk.config import UI_STRINGS_PATH
 from newsdesk.view.event_dates import event_date_text, format_event_date
-from newsdesk.view.flag_notes import flag_notes
+from newsdesk.view.flag_notes import flag_notes_html
 from newsdesk.view.markup import highlight_html, md_escape, passage_context_html
 from newsdesk.view.names import Lookups
 from newsdesk.view.prepared import prepare_events
@@ -94,21 +94,34 @@ def test_flags_in_words_say_which_source_says_what() -> None:
         }
     )
     articles = {
-        "a1": {"outlet": "TASS", "file": "001.txt"},
-        "a2": {"outlet": "", "file": "002.txt"},
+        "a1": {
+            "outlet": "TASS",
+            "title": "Leaders <sign>",
+            "url": "https://tass.example/a?b=1&c=2",
+            "published": "2020-11-10",
+            "file": "001.txt",
+        },
+        "a2": {"outlet": "", "title": "", "url": "", "published": "2020-11-11", "file": "002.txt"},
     }
-    event = {"flags": "date_conflict;inferred_year;edited;strange"}
-    notes = flag_notes(event, mentions, articles, "en")
-    # source names are bidi-isolated (U+2068 ... U+2069) so Arabic text cannot reorder them
+    event = {"flags": "date_conflict;inferred_year;edited;<strange>"}
+    notes = flag_notes_html(event, mentions, articles, "en")
+    # each source by outlet, headline and publication date, linked where it has an address;
+    # the outlet and headline isolated so Arabic text around them cannot reorder them
     assert notes[0] == (
-        "The sources disagree on the date: \u2068TASS (001.txt)\u2069 says 10 November 2020; "
-        "\u2068002.txt\u2069 says 9 November 2020."
+        "The sources disagree on the date: <span class='nd-source'>"
+        '<a href="https://tass.example/a?b=1&amp;c=2" target="_blank" rel="noopener">'
+        "<bdi class='nd-outlet'>TASS</bdi>: “<bdi>Leaders &lt;sign&gt;</bdi>”</a> "
+        "<span class='nd-source-date'>(10 November 2020)</span></span> says 10 November 2020; "
+        "<span class='nd-source'>an article of 11 November 2020</span> says 9 November 2020."
     )
+    assert "001.txt" not in notes[0] and "002.txt" not in notes[0]
     assert "inferred from the publication date" in notes[1]
     assert notes[2] == "An editor corrected this event."
-    assert notes[3] == "Flag: strange"
-    arabic = flag_notes(event, mentions, articles, "ar")
+    assert notes[3] == "Flag: &lt;strange&gt;"
+    arabic = flag_notes_html(event, mentions, articles, "ar")
     assert "تختلف المصادر" in arabic[0] and "10 تشرين الثاني/نوفمبر 2020" in arabic[0]
+    assert "«<bdi>Leaders &lt;sign&gt;</bdi>»" in arabic[0]
+    assert "مقال نُشر في 11 تشرين الثاني/نوفمبر 2020" in arabic[0]
 
 
 def test_highlight_escapes_and_marks_the_right_characters() -> None:
