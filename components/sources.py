@@ -17,6 +17,7 @@ from newsdesk.view.markup import esc, highlight_html
 from newsdesk.view.source_names import address_html, name_source, publication_date, web_address
 
 W_ARTICLE = "w_article"
+HEADLINE_PX = 300  # leaves the five short columns in view at 1280 px, sidebar open
 
 
 def _basis(basis: str) -> str:
@@ -121,11 +122,18 @@ def sources_page(ctx: Context) -> None:
         st.info(ctx.t("sources.no_articles"))
         return
     st.subheader(ctx.t("sources.articles"))
-    link = ctx.t("sources.link")
+    link, headline = ctx.t("sources.link"), ctx.t("sources.headline")
+    # the grid is drawn left to right in both languages and starts scrolled to its left edge:
+    # the headline stays first so that a phone shows it without scrolling
     st.dataframe(
         articles_table(ctx),
         hide_index=True,
-        column_config={link: st.column_config.LinkColumn(link, display_text=r"https?://([^/]+)")},
+        column_config={
+            link: st.column_config.LinkColumn(link, display_text=r"https?://([^/]+)"),
+            # a long headline would push the other columns out of sight; the article view
+            # below names the chosen article whole
+            headline: st.column_config.TextColumn(headline, width=HEADLINE_PX),
+        },
         placeholder=ctx.t("sources.no_link"),  # only the link column has empty cells
     )
     for basis in ("metadata", "stated", "inferred", "editor"):
