@@ -12,8 +12,9 @@ import datetime as dt
 import hashlib
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from newsdesk.language.arabic import has_arabic
 
@@ -67,6 +68,27 @@ class FileReading:
 
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[ArticleProblem] = field(default_factory=list)
+
+
+def read_one_article(
+    corpus_dir: Path, relative: str, limit: int, read: Callable[[bytes, str], RawArticle]
+) -> FileReading:
+    """A file that holds one article (a text file, a saved page), read by `read` from its bytes,
+    or the reason there is none. The size is checked before the file is read, so an empty file
+    or a dump far larger than any report is named without loading it."""
+    path = corpus_dir / relative
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise ValueError("empty file")
+        if size > limit:
+            raise ValueError(
+                f"too large ({size / 1024 / 1024:.1f} MB; the limit is {limit // 1024 // 1024} MB)"
+            )
+        article = read(path.read_bytes(), relative)
+    except (OSError, ValueError) as error:
+        return FileReading(problems=[ArticleProblem(relative, str(error))])
+    return FileReading(articles=[article])
 
 
 def article_id_for(relative: str) -> str:

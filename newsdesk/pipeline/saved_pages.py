@@ -28,12 +28,12 @@ from lxml.html import HtmlElement
 from newsdesk.language.arabic import normalize
 from newsdesk.language.lexicon import read_lexicon
 from newsdesk.pipeline.corpus import (
-    ArticleProblem,
     FileReading,
     RawArticle,
     article_id_for,
     check_text,
     metadata_date,
+    read_one_article,
     text_sha256,
     web_address,
 )
@@ -52,20 +52,11 @@ _BOXES = "self::div or self::section or self::aside or self::ul or self::ol or s
 
 def read_saved_page(corpus_dir: Path, relative: str) -> FileReading:
     """One article from one saved page, or the reason there is none."""
-    try:
-        article = _read(corpus_dir / relative, relative)
-    except (OSError, ValueError) as error:
-        return FileReading(problems=[ArticleProblem(relative, str(error))])
-    return FileReading(articles=[article])
+    return read_one_article(corpus_dir, relative, MAX_PAGE_BYTES, _article)
 
 
-def _read(path: Path, relative: str) -> RawArticle:
-    size = path.stat().st_size
-    if size == 0:
-        raise ValueError("empty file")
-    if size > MAX_PAGE_BYTES:
-        raise ValueError(f"too large ({size / 1024 / 1024:.1f} MB; the limit is 10 MB)")
-    tree = trafilatura.load_html(path.read_bytes())
+def _article(data: bytes, relative: str) -> RawArticle:
+    tree = trafilatura.load_html(data)
     if tree is None:
         raise ValueError("not an HTML page trafilatura can read")
     page_title, ld_url = _title_element(tree), _json_ld_url(tree)  # before pruning changes it

@@ -12,11 +12,11 @@ from pathlib import Path
 from newsdesk.language.arabic import has_arabic
 from newsdesk.pipeline.corpus import (
     MAX_BYTES,
-    ArticleProblem,
     FileReading,
     RawArticle,
     article_id_for,
     check_text,
+    read_one_article,
     text_sha256,
 )
 
@@ -42,20 +42,11 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read_text_file(corpus_dir: Path, relative: str) -> FileReading:
     """One article from one text file, or the reason there is none."""
-    try:
-        article = _read(corpus_dir / relative, relative)
-    except (OSError, ValueError) as error:
-        return FileReading(problems=[ArticleProblem(relative, str(error))])
-    return FileReading(articles=[article])
+    return read_one_article(corpus_dir, relative, MAX_BYTES, _article)
 
 
-def _read(path: Path, relative: str) -> RawArticle:
-    size = path.stat().st_size
-    if size == 0:
-        raise ValueError("empty file")
-    if size > MAX_BYTES:
-        raise ValueError(f"too large ({size / 1024 / 1024:.1f} MB; the limit is 2 MB)")
-    text, warning = decode(path.read_bytes())
+def _article(data: bytes, relative: str) -> RawArticle:
+    text, warning = decode(data)
     check_text(text)
     return RawArticle(
         article_id=article_id_for(relative),
