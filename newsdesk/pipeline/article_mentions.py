@@ -24,6 +24,7 @@ from newsdesk.pipeline.participants import people_of_group_words
 from newsdesk.pipeline.trigger_context import concluded
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
+READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
 
@@ -126,7 +127,8 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
 
 
 def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
-    """Remarks made at a meeting or in a call are part of it, not a separate statement."""
+    """Remarks made at a meeting or in a call are part of it, not a separate statement, and
+    so is a readout issued that night or the next day (`في بيان صدر عقب اللقاء`)."""
     hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
     kept = []
     for mention in mentions:
@@ -136,7 +138,7 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
                 (
                     h
                     for h in hosts
-                    if h.candidates[0].date == day
+                    if 0 <= (day - h.candidates[0].date).days <= READOUT_DAYS
                     and (
                         set(mention.participants) <= set(h.participants)
                         or (not h.participants and h.sentence == mention.sentence)
