@@ -130,7 +130,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     pre = r"(?<![\w])(?:[وفب]|ل)?"
     absolute = (
         rf"{pre}(?:(?P<part>{part})\s+(?:شهر\s+)?)?"
-        rf"(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal})\s+من)?\s*(?:(?:من\s+)?شهر\s+)?"
+        # `18 تشرين`, `الـ18 من تشرين` (tatweel is gone after normalising), `الثامن عشر من`
+        rf"(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s+من)?|(?P<ord>{ordinal})\s+من)?\s*(?:(?:من\s+)?شهر\s+)?"
         rf"(?P<m1>{month})(?:\s*/\s*(?P<m2>{month}))?"
         rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)(?:\s?[مء](?![\w]))?"
         rf"|\s+(?P<yw>{yearword}))?(?![\w])"

@@ -1,0 +1,98 @@
+"""Statements in their many channels, clashes against single incidents, and words that only
+look like events: one short article of our own per case, read through the whole pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.pipeline.build import process_article
+from newsdesk.pipeline.gazetteer import load_gazetteer
+from newsdesk.pipeline.intake import read_file
+from newsdesk.pipeline.merge import cluster_mentions, to_records
+
+DATELINE = "يريفان، 14 آذار/مارس 2023 — "  # a Tuesday
+
+
+def events(tmp_path: Path, body: str) -> list[tuple[str, str, list[str]]]:
+    (tmp_path / "a.txt").write_text(f"عنوان الخبر\n{DATELINE}{body}\n", encoding="utf-8")
+    gaz = load_gazetteer()
+    (article,) = read_file(tmp_path, "a.txt").articles
+    records = to_records(cluster_mentions(process_article(article, gaz).mentions, gaz.place_by_id))
+    return [(r.type, r.date.isoformat(), sorted(r.participants)) for r in records]
+
+
+@pytest.mark.parametrize(
+    ("body", "who"),
+    [
+        (
+            "قال وزير الخارجية الروسي سيرغي لافروف في مقابلة مع قناة تلفزيونية اليوم إن الحل ممكن.",
+            "lavrov",
+        ),
+        (
+            "كتب رئيس الوزراء الأرميني نيكول باشينيان على فيسبوك اليوم أن الحدود يجب أن تحترم.",
+            "pashinyan",
+        ),
+        (
+            "قال الرئيس الأذربيجاني إلهام علييف في كلمة أمام البرلمان اليوم إن بلاده مستعدة للسلام.",
+            "aliyev",
+        ),
+        (
+            "صرحت المتحدثة باسم الخارجية الروسية ماريا زاخاروفا للصحافيين اليوم بأن موسكو قلقة.",
+            "zakharova",
+        ),
+        ("اعتذر الرئيس الروسي فلاديمير بوتين اليوم لنظيره الأذربيجاني عن الحادث.", "putin"),
+    ],
+)
+def test_a_statement_through_any_channel_is_an_event_of_its_speaker(tmp_path, body, who):
+    found = events(tmp_path, body)
+    assert any(t == "statement" and d == "2023-03-14" and who in p for t, d, p in found), found
+
+
+def test_a_ministry_statement_with_no_one_named_is_a_statement_and_a_joint_one_an_agreement(
+    tmp_path,
+):
+    alone = events(tmp_path, "طالبت وزارة الخارجية الأرمينية في بيان اليوم بانسحاب القوات.")
+    assert ("statement", "2023-03-14", []) in alone
+    joint = events(
+        tmp_path,
+        "أصدر وزيرا خارجية أرمينيا أرارات ميرزويان وأذربيجان جيهون بيراموف في بيان مشترك "
+        "اليوم التزامهما بمواصلة المحادثات.",
+    )
+    assert [t for t, _, _ in joint] == ["agreement"], joint
+
+
+def test_a_readout_the_next_morning_is_part_of_the_meeting(tmp_path):
+    found = events(
+        tmp_path,
+        "التقى رئيس المجلس الأوروبي شارل ميشال الرئيس الأذربيجاني إلهام علييف مساء أمس في "
+        "بروكسل.\nوقال ميشال في بيان صدر صباح اليوم إن الجانبين اتفقا على مواصلة الحوار.",
+    )
+    assert [t for t, _, _ in found] == ["meeting"], found
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("تجددت الاشتباكات على الحدود بين البلدين اليوم بعد هدوء دام أسابيع.", "hostilities"),
+        ("اندلعت المواجهات صباح اليوم على طول خط التماس.", "hostilities"),
+        ("قتل جندي أرميني اليوم في انفجار لغم قرب الحدود.", "incident"),
+        ("لقي مدنيان حتفهما اليوم جراء سقوط قذيفة على قرية حدودية.", "incident"),
+        ("أسقطت الدفاعات الجوية اليوم طائرة مسيرة فوق الإقليم.", "incident"),
+    ],
+)
+def test_fighting_over_time_is_hostilities_and_a_single_blow_an_incident(tmp_path, body, kind):
+    assert [t for t, _, _ in events(tmp_path, body)] == [kind]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ألقت الشرطة القبض اليوم على ثلاثة أشخاص في يريفان بتهمة التهريب.",
+        "وتعاني القرى الحدودية من نقص المياه منذ الحرب التي شهدتها المنطقة.",
+        "ويعيش آلاف النازحين في المدينة بعد الحرب، بحسب منظمات إغاثة.",
+    ],
+)
+def test_words_that_only_look_like_events_give_none(tmp_path, body):
+    assert events(tmp_path, body) == []
