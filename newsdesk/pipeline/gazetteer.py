@@ -38,6 +38,20 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True)
+class MatchDetail:
+    """What a lexicon row adds to a phrase beyond its kind and value; which field is set
+    depends on the file the phrase came from (offices, groups, cues)."""
+
+    country: str = ""
+    applies_to: str = ""
+    number: str = ""
+    plover: str = ""
+
+
+NO_DETAIL = MatchDetail()
+
+
+@dataclass(frozen=True)
 class Match:
     """A lexicon phrase found in a sentence (normalised coordinates, token indices)."""
 
@@ -47,7 +61,27 @@ class Match:
     last_token: int
     kind: str
     value: str
-    extra: tuple[str, ...] = ()
+    detail: MatchDetail = NO_DETAIL
+
+    @property
+    def country(self) -> str:
+        """A role phrase's country (`الرئيس الروسي` -> `ru`)."""
+        return self.detail.country
+
+    @property
+    def applies_to(self) -> str:
+        """A group phrase's event types, `;`-separated (empty: every type)."""
+        return self.detail.applies_to
+
+    @property
+    def number(self) -> str:
+        """A trigger's count: `plural` (several events), `dual` (two), or empty (one)."""
+        return self.detail.number
+
+    @property
+    def plover(self) -> str:
+        """A trigger's PLOVER code where it differs from its type's."""
+        return self.detail.plover
 
 
 def tokenize(norm: str) -> list[Token]:
@@ -83,17 +117,17 @@ class PhraseMatcher:
     """Longest-match lookup of multi-word phrases over tokens, clitics allowed on the first."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, tuple[str, ...]]]] = (
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, MatchDetail]]] = (
             defaultdict(list)
         )
         # token -> the phrases that may start at it, with the rank of the form that found them;
         # most tokens start none, and a corpus repeats its words, so this is the hot lookup
         self._starts: dict[str, tuple] = {}
 
-    def add(self, phrase: str, kind: str, value: str, extra: tuple[str, ...] = ()) -> None:
+    def add(self, phrase: str, kind: str, value: str, detail: MatchDetail = NO_DETAIL) -> None:
         words = tuple(token.text for token in tokenize(normalize(phrase)))
         if words:
-            self._by_first[words[0]].append((words, kind, value, extra))
+            self._by_first[words[0]].append((words, kind, value, detail))
             self._starts.clear()
 
     def finalize(self) -> None:
@@ -152,10 +186,10 @@ class PhraseMatcher:
                         best = (key, *hit)
             if best is None:
                 continue
-            _, words, kind, value, extra = best
+            _, words, kind, value, detail = best
             last = index + len(words) - 1
             matches.append(
-                Match(tokens[index].start, tokens[last].end, index, last, kind, value, extra)
+                Match(tokens[index].start, tokens[last].end, index, last, kind, value, detail)
             )
             free = last + 1
         return matches
@@ -277,16 +311,23 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
             )
             for country_id, record in countries.items():
                 for form in split_list(record.get(column, "")):
-                    names.add(phrase.replace(slot, form), "role", office, (country_id,))
+                    names.add(
+                        phrase.replace(slot, form), "role", office, MatchDetail(country=country_id)
+                    )
         else:
-            names.add(phrase, "role", office, (country,))
+            names.add(phrase, "role", office, MatchDetail(country=country))
     for country_id, record in countries.items():
         for form in [record["name_ar"], *split_list(record.get("names_ar", ""))]:
             names.add(form, "country", country_id)
         for form in split_list(record.get("adjectives_ar", "")):
             names.add(form, "adjective", country_id)
     for row in rows("groups.csv"):
-        names.add(row["phrase_ar"], "group", row["countries"], (row.get("applies_to", ""),))
+        names.add(
+            row["phrase_ar"],
+            "group",
+            row["countries"],
+            MatchDetail(applies_to=row.get("applies_to", "")),
+        )
     names.finalize()
 
     place_matcher = PhraseMatcher()
@@ -303,7 +344,12 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
 
     cues = PhraseMatcher()
     for row in rows("cues.csv"):
-        cues.add(row["cue_ar"], row["category"], row["value"], (row["plural"], row["plover"]))
+        cues.add(
+            row["cue_ar"],
+            row["category"],
+            row["value"],
+            MatchDetail(number=row["plural"], plover=row["plover"]),
+        )
     cues.finalize()
 
     outlets = PhraseMatcher()

@@ -56,7 +56,7 @@ def trigger_people(
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role":
-            country = match.extra[0] if match.extra else ""
+            country = match.country
             if match.value == "counterpart":
                 counterpart_countries.append(country)
                 last_counterpart = match.last_token
@@ -65,7 +65,7 @@ def trigger_people(
             if holder:
                 people.append(holder)
         elif match.kind == "group":
-            applies_to = match.extra[0] if match.extra else ""
+            applies_to = match.applies_to
             if applies_to and trigger.value not in applies_to.split(";"):
                 continue
             for country in match.value.split(";"):
@@ -115,7 +115,7 @@ def actors_in(item: ParsedSentence, on: dt.date | None, gaz: Gazetteer) -> list[
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role" and match.value != "counterpart":
-            holder = gaz.holder(match.value, match.extra[0] if match.extra else "", on)
+            holder = gaz.holder(match.value, match.country, on)
             people.append(holder or "")
     return distinct_ids(people)
 
@@ -166,7 +166,7 @@ def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer) -> str
             return match.value
         country = match.value if match.kind in {"country", "adjective"} else ""
         if match.kind == "role":
-            country = match.extra[0] if match.extra else ""
+            country = match.country
         for person in people:
             if country and gaz.actor_country(person) == country:
                 return person

@@ -75,7 +75,7 @@ def sentence_mentions(
         dates = trigger_dates(item, trigger, scope_start, scope_end)
         if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
-        plural = trigger.extra[0] if trigger.extra else ""
+        plural = trigger.number
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
         else:
@@ -123,7 +123,7 @@ def sentence_mentions(
                 place_id=place,
                 topics=topics,
                 candidates=candidates,
-                plover=trigger.extra[1] if len(trigger.extra) > 1 else "",
+                plover=trigger.plover,
                 background=background,
                 in_lead=sentence.index < LEAD_SENTENCES,
                 cue=trigger,
@@ -182,7 +182,7 @@ def _join_adjacent(triggers: list[Match]) -> list[Match]:
             last is not None
             and last.value == trigger.value
             and trigger.first_token - last.last_token <= ADJACENT_TOKENS
-            and not any(cue.extra and cue.extra[0] for cue in (last, trigger))
+            and not any(cue.number for cue in (last, trigger))
         ):
             joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
             continue
