@@ -40,6 +40,7 @@ HEADERS = {
     "months.csv": ["month", "system", "name_ar", "written", "why"],
     "date_context.csv": ["phrase_ar", "context", "reach", "days", "why"],
     "page_clutter.csv": ["kind", "value", "why"],
+    "not_people.csv": ["phrase_ar", "why"],
 }
 
 # list-valued columns (";"-separated) per file

@@ -321,6 +321,8 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
             names.add(form, "country", country_id)
         for form in split_list(record.get("adjectives_ar", "")):
             names.add(form, "adjective", country_id)
+    for row in rows("not_people.csv"):  # the longest match wins, so these hide the office
+        names.add(row["phrase_ar"], "not_a_person", "")
     for row in rows("groups.csv"):
         names.add(
             row["phrase_ar"],

@@ -1,5 +1,6 @@
-"""Statements in their many channels, clashes against single incidents, and words that only
-look like events: one short article of our own per case, read through the whole pipeline."""
+"""What real reports tell in ways the first rules missed: statements in their many channels,
+clashes against single incidents, words that only look like events, and phrases that contain an
+office but name someone else. One short article of our own per case, through the pipeline."""
 
 from __future__ import annotations
 
@@ -96,3 +97,25 @@ def test_fighting_over_time_is_hostilities_and_a_single_blow_an_incident(tmp_pat
 )
 def test_words_that_only_look_like_events_give_none(tmp_path, body):
     assert events(tmp_path, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "التقى ممثل الرئيس الأذربيجاني للمهام الخاصة اليوم المبعوث الأوروبي في باكو.",
+        "التقى المتحدث باسم رئيس الوزراء الأرميني اليوم صحفيين أجانب في يريفان.",
+    ],
+)
+def test_someone_acting_for_a_leader_is_not_the_leader(tmp_path, body):
+    found = events(tmp_path, body)
+    assert [t for t, _, _ in found] == ["meeting"], found
+    assert not {"aliyev", "pashinyan"} & set(found[0][2]), found
+
+
+def test_a_channel_named_after_a_country_is_not_the_country(tmp_path):
+    found = events(
+        tmp_path,
+        "وقعت أرمينيا وأذربيجان اليوم مذكرة تفاهم، بحسب ما نقلت قناة روسيا اليوم.",
+    )
+    assert [t for t, _, _ in found] == ["agreement"], found
+    assert "putin" not in found[0][2], found
