@@ -119,3 +119,26 @@ def test_a_channel_named_after_a_country_is_not_the_country(tmp_path):
     )
     assert [t for t, _, _ in found] == ["agreement"], found
     assert "putin" not in found[0][2], found
+
+
+def test_what_was_adopted_at_the_close_of_talks_is_an_agreement_beside_them(tmp_path):
+    found = events(
+        tmp_path,
+        "التقى الرئيس الروسي فلاديمير بوتين نظيره الأذربيجاني إلهام علييف اليوم في موسكو.\n"
+        "وأكد البيان المشترك الصادر في ختام المحادثات التزام البلدين بالشراكة.",
+    )
+    assert sorted(found) == [
+        ("agreement", "2023-03-14", ["aliyev", "putin"]),
+        ("meeting", "2023-03-14", ["aliyev", "putin"]),
+    ]
+
+
+def test_parties_agreeing_is_an_agreement_unless_they_agreed_in_talks_told_beside(tmp_path):
+    alone = events(tmp_path, "اتفقت أرمينيا وأذربيجان اليوم على تبادل الأسرى.")
+    assert [t for t, _, _ in alone] == ["agreement"], alone
+    in_talks = events(
+        tmp_path,
+        "التقى وزيرا خارجية أرمينيا أرارات ميرزويان وأذربيجان جيهون بيراموف اليوم في جنيف.\n"
+        "واتفق الوزيران على مواصلة العمل على معاهدة السلام.",
+    )
+    assert [t for t, _, _ in in_talks] == ["meeting"], in_talks

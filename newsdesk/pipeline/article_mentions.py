@@ -24,6 +24,7 @@ from newsdesk.pipeline.participants import people_of_group_words
 from newsdesk.pipeline.trigger_context import concluded
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
+MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
@@ -49,7 +50,19 @@ def resolve_article(
             and not item.dates
             and not anchored_elsewhere(item, mention)
         )
-        distinct = signed_today or bool({"split", "in_setting"} & mention.flags)
+        # parties agreeing without a date of their own are not an earlier agreement told again
+        distinct = (
+            signed_today
+            or mention.cue.kind == "accord"
+            or bool({"split", "in_setting"} & mention.flags)
+        )
+        setting = _setting_of(mention, dated)
+        if setting is not None:
+            mention.candidates = list(setting.candidates)
+            mention.participants = mention.participants or list(setting.participants)
+            result.append(mention)
+            dated.append(mention)
+            continue
         host = None if distinct else _coreferent(mention, dated, published is None)
         if host is not None:
             if "split" not in host.flags:
@@ -86,6 +99,19 @@ def resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _setting_of(mention: Mention, dated: list[Mention]) -> Mention | None:
+    """`البيان المشترك الصادر في ختام المحادثات`: what was adopted or said at the close of talks
+    told earlier is an event of its own, on the day of those talks and by their people."""
+    if "in_setting" not in mention.flags or mention.type not in MEETING_OUTCOMES:
+        return None
+    told = [
+        m
+        for m in dated
+        if m.type in CONVERSATIONS and m.status == "happened" and m.sentence <= mention.sentence
+    ]
+    return told[-1] if told else None
 
 
 def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -> Mention | None:
@@ -128,11 +154,12 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
 
 def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     """Remarks made at a meeting or in a call are part of it, not a separate statement, and
-    so is a readout issued that night or the next day (`في بيان صدر عقب اللقاء`)."""
+    so is a readout issued that night or the next day (`في بيان صدر عقب اللقاء`); so is what
+    its people agreed in it (`واتفق الزعيمان على`), unless they signed something."""
     hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
     kept = []
     for mention in mentions:
-        if mention.type == "statement":
+        if mention.type == "statement" or mention.cue.kind == "accord":
             day = mention.candidates[0].date
             host = next(
                 (

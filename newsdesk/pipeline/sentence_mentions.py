@@ -44,11 +44,16 @@ def sentence_mentions(
 ) -> list[Mention]:
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`.
     `published` is None for an article nothing dates: then only dates written in full count."""
-    triggers = _join_adjacent([cue for cue in item.cues if cue.kind == "type"])
-    settings = [t for i, t in enumerate(triggers[:-1]) if is_setting(item, t)]
+    triggers = _join_adjacent(
+        [cue for cue in item.cues if cue.kind == "type" or _accord_alone(item, cue)]
+    )
+    # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
+    settings = [t for t in triggers if len(triggers) > 1 and is_setting(item, t)]
     triggers = [t for t in triggers if t not in settings]
     bounds = [t.start for t in triggers]
-    triggers = [t for t in triggers if t.value != "agreement" or concluded(item, t)]
+    triggers = [
+        t for t in triggers if t.value != "agreement" or t.kind == "accord" or concluded(item, t)
+    ]
     if not triggers:
         return []
     sentence = item.sentence
@@ -137,6 +142,15 @@ def sentence_mentions(
             previous_people = people or previous_people
             previous_dates = choice or previous_dates
     return _merge_within_sentence(mentions)
+
+
+def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
+    """`اتفقت أرمينيا وأذربيجان على`: parties agreeing is an agreement of its own, unless the
+    sentence tells the talks or the call they agreed in (`التقيا واتفقا على`), which it is
+    part of."""
+    return cue.kind == "accord" and not any(
+        other.kind == "type" and other.value in CONVERSATIONS for other in item.cues
+    )
 
 
 def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
