@@ -41,6 +41,7 @@ HEADERS = {
     "date_context.csv": ["phrase_ar", "context", "reach", "days", "why"],
     "page_clutter.csv": ["kind", "value", "why"],
     "not_people.csv": ["phrase_ar", "why"],
+    "word_classes.csv": ["class", "word_ar", "value", "why"],
 }
 
 # list-valued columns (";"-separated) per file
@@ -636,3 +637,23 @@ def test_page_clutter_rows():
         seen.add((r["kind"], r["value"]))
     for kind in ("article", "main", "body", "p", "h1"):
         assert ("element", kind) not in seen, f"{kind} holds the story: never clutter"
+
+
+def test_word_classes_hold_values_the_rules_can_read():
+    table = rows("word_classes.csv")
+    classes = {r["class"] for r in table}
+    assert {"ordinal", "month_part", "relative_word", "count_word", "temporal_word"} <= classes
+    for r in table:
+        assert r["word_ar"] and r["why"], r
+        if r["class"] == "ordinal":
+            assert 1 <= int(r["value"]) <= 31, r
+        elif r["class"] == "month_part":
+            assert r["value"] in {"early", "mid", "late"}, r
+        elif r["class"] in {"relative_word", "number_word"}:
+            int(r["value"])
+        elif r["class"] == "count_word":
+            amount, unit = r["value"].split()
+            assert amount == "some" or int(amount) > 0, r
+            assert unit in {"day", "week", "month", "year"}, r
+        else:
+            assert r["value"] == "", r

@@ -14,67 +14,17 @@ from functools import cache
 
 from newsdesk.language.arabic import normalize
 from newsdesk.language.lexicon import read_lexicon
+from newsdesk.language.word_classes import valued, words
 
-_ORDINALS = {
-    "الاول": 1,
-    "الثاني": 2,
-    "الثالث": 3,
-    "الرابع": 4,
-    "الخامس": 5,
-    "السادس": 6,
-    "السابع": 7,
-    "الثامن": 8,
-    "التاسع": 9,
-    "العاشر": 10,
-    "الحادي عشر": 11,
-    "الثاني عشر": 12,
-    "الثالث عشر": 13,
-    "الرابع عشر": 14,
-    "الخامس عشر": 15,
-    "السادس عشر": 16,
-    "السابع عشر": 17,
-    "الثامن عشر": 18,
-    "التاسع عشر": 19,
-    "العشرين": 20,
-    "الحادي والعشرين": 21,
-    "الثاني والعشرين": 22,
-    "الثالث والعشرين": 23,
-    "الرابع والعشرين": 24,
-    "الخامس والعشرين": 25,
-    "السادس والعشرين": 26,
-    "السابع والعشرين": 27,
-    "الثامن والعشرين": 28,
-    "التاسع والعشرين": 29,
-    "الثلاثين": 30,
-    "الحادي والثلاثين": 31,
-}
-_PARTS = {
-    "منتصف": "mid",
-    "اواسط": "mid",
-    "نهايه": "late",
-    "اواخر": "late",
-    "اخر": "late",
-    "اوائل": "early",
-    "مطلع": "early",
-    "بدايه": "early",
-    "اول": "early",
-}
-_YEAR_WORDS = {"الماضي": -1, "الماضيه": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1}
+_ORDINALS = {word: int(day) for word, day in valued("ordinal").items()}
+_PARTS = valued("month_part")
+_YEAR_WORDS = {word: int(shift) for word, shift in valued("relative_word").items()}
+# `قبل يومين`: a count and its unit; `some` (`قبل أيام`) gives no date
 _COUNT_WORDS = {
-    "يوم": (1, "day"),
-    "يومين": (2, "day"),
-    "ايام": (None, "day"),
-    "اسبوع": (1, "week"),
-    "اسبوعين": (2, "week"),
-    "اسابيع": (None, "week"),
-    "شهر": (1, "month"),
-    "شهرين": (2, "month"),
-    "اشهر": (None, "month"),
-    "عام": (1, "year"),
-    "عامين": (2, "year"),
-    "سنه": (1, "year"),
+    word: (None if amount == "some" else int(amount), unit)
+    for word, (amount, unit) in ((w, v.split()) for w, v in valued("count_word").items())
 }
-_NUMBER_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "عشره": 10}
+_NUMBER_WORDS = {word: int(number) for word, number in valued("number_word").items()}
 
 
 @dataclass(frozen=True)
@@ -283,7 +233,7 @@ _DAY_RANGE = re.compile(
 )
 _RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*")
 _AND_LINK = re.compile(r"\s*و\s*")
-_AND_LEADS = frozenset({"يومي", "بين", "ايام"})
+_AND_LEADS = words("and_range_lead")
 
 
 def _join_ranges(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.contract.event_types import types_where
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.gazetteer import Match, Token, token_forms
@@ -23,12 +24,12 @@ BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and 
 # an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
 BEFORE_TRIGGER_CHARS = {"agreement": 30}
 # after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
-TIME_OF_DAY = frozenset({"ظهر", "الظهر", "منتصف", "الظهيره", "ذلك", "ذالك"})
+TIME_OF_DAY = words("time_of_day")
 # `بحلول نهاية الشهر`, `اعتبارا من`: the date is a deadline or a start, not the event's
-DEADLINE_WORDS = frozenset({"بحلول", "حتي", "قبل", "موعدا"})
-FROM_WORDS = frozenset({"اعتبارا", "ابتداء", "بدءا"})
+DEADLINE_WORDS = words("deadline_word")
+FROM_WORDS = words("from_word")
 # `بعد`, `قبل`, `منذ`: what follows is timed against another event
-TEMPORAL_WORDS = frozenset({"بعد", "قبل", "منذ", "عقب", "اثر"})
+TEMPORAL_WORDS = words("temporal_word")
 
 
 def usable_date(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:

@@ -9,10 +9,11 @@ kind that fits the event (a meeting is held in a city, not in a country) counts.
 from __future__ import annotations
 
 from newsdesk.contract.event_types import UNKNOWN, facts_of
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.gazetteer import Gazetteer, Match
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
-PLACE_PREPOSITIONS = ("في", "الي", "ب", "من")
+PLACE_PREPOSITIONS = words("place_preposition")
 
 
 def trigger_place(item: ParsedSentence, in_scope, trigger: Match, gaz: Gazetteer) -> str:

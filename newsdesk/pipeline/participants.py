@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.contract.event_types import types_where
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
 from newsdesk.pipeline.mention import Mention, distinct_ids
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
@@ -20,15 +21,13 @@ PARTY_WINDOW = 12  # words from an agreement within which countries named are it
 PARTY_AFTER_TYPES = types_where(lambda facts: facts.violent)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 # `زعيمي أرمينيا وأذربيجان`: a word for leaders heading a list of countries
-LEADER_WORDS = frozenset({"زعيمي", "زعماء", "قاده", "رءساء", "رءيسي", "زعيما", "رءيسا"})
+LEADER_WORDS = words("leader_word")
 # `الوزيرين`: the two ministers the previous sentence named
-PAIR_NOUNS = frozenset({"الوزيرين"})
+PAIR_NOUNS = words("pair_noun")
 # `بينهما`, `الطرفين`, `الجانبين`: the two people named just before
-PAIR_PRONOUNS = frozenset(
-    {"بينهما", "معهما", "الوزيرين", "الزعيمين", "الرءيسين", "الطرفين", "الجانبين", "نظيريه"}
-)
+PAIR_PRONOUNS = words("pair_pronoun")
 # `بينهم`, `معهم`: everyone named just before
-GROUP_PRONOUNS = frozenset({"بينهم", "معهم"})
+GROUP_PRONOUNS = words("group_pronoun")
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 
 
