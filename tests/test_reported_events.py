@@ -142,3 +142,25 @@ def test_parties_agreeing_is_an_agreement_unless_they_agreed_in_talks_told_besid
         "واتفق الوزيران على مواصلة العمل على معاهدة السلام.",
     )
     assert [t for t, _, _ in in_talks] == ["meeting"], in_talks
+
+
+def test_deaths_announced_today_are_dated_to_the_blow_that_caused_them(tmp_path):
+    found = events(
+        tmp_path, "أعلنت وزارة الدفاع الأرمينية اليوم مقتل جنديين في قصف أذربيجاني ليلة الأحد."
+    )
+    assert found == [("incident", "2023-03-12", [])]
+
+
+def test_a_second_blast_hours_later_is_its_own_incident_on_that_day(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل جندي أذربيجاني يوم الأحد في انفجار لغم في كلبجار.\n"
+        "وبعد ساعات، أصيب مدنيان في انفجار لغم آخر في المنطقة نفسها.",
+    )
+    assert found == [("incident", "2023-03-12", []), ("incident", "2023-03-12", [])]
+    told_again = events(
+        tmp_path,
+        "قتل جندي أذربيجاني يوم الأحد في انفجار لغم في كلبجار.\n"
+        "ووصفت باكو في اليوم نفسه الحادث بأنه استفزاز.",
+    )
+    assert told_again == [("incident", "2023-03-12", [])]

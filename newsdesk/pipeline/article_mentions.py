@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.contract.event_types import types_where
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_resolution import Resolved
 from newsdesk.pipeline.event_date import (
     DEFAULT_DATED_TYPES,
@@ -21,10 +22,11 @@ from newsdesk.pipeline.event_date import (
 from newsdesk.pipeline.mention import Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.participants import people_of_group_words
-from newsdesk.pipeline.trigger_context import concluded
+from newsdesk.pipeline.trigger_context import concluded, refers_back
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
+SAME_DAY_PHRASES = words("same_day_phrase")
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
@@ -56,6 +58,13 @@ def resolve_article(
             or mention.cue.kind == "accord"
             or bool({"split", "in_setting"} & mention.flags)
         )
+        earlier = _same_day_as_earlier(mention, dated, parsed)
+        if earlier is not None:  # `وبعد ساعات، انفجر لغم آخر`: a new event, not one told again
+            mention.candidates = list(earlier.candidates)
+            mention.flags.add("another")
+            result.append(mention)
+            dated.append(mention)
+            continue
         setting = _setting_of(mention, dated)
         if setting is not None:
             mention.candidates = list(setting.candidates)
@@ -99,6 +108,24 @@ def resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _same_day_as_earlier(
+    mention: Mention, dated: list[Mention], parsed: list[ParsedSentence]
+) -> Mention | None:
+    """The dated event told last before a sentence that says it came the same day (`بعد
+    ساعات`, `في وقت لاحق`), whose day it takes: for the sentence's first event, when it is
+    told as a new one (`انفجار لغم آخر`, not `الحادث`)."""
+    item = parsed[mention.sentence]
+    if (
+        mention.status != "happened"
+        or refers_back(item, mention.cue)
+        or any(cue.kind == "type" and cue.start < mention.cue.start for cue in item.cues)
+        or not any(phrase in item.sentence.norm for phrase in SAME_DAY_PHRASES)
+    ):
+        return None
+    told = [m for m in dated if m.sentence < mention.sentence and m.status == "happened"]
+    return max(told, key=lambda m: (m.sentence, m.start)) if told else None
 
 
 def _setting_of(mention: Mention, dated: list[Mention]) -> Mention | None:

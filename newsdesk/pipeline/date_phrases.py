@@ -92,7 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}(?:(?P<part>{part})\s+)?(?:(?:في|خلال)\s+)?(?:عام|العام|سنه|سنة)\s+(?P<year>(?:19|20)\d\d)(?![\w])"
         ),
         "today": re.compile(
-            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?:\s+(?P<wd>{weekday}))?(?![\w])"
+            # not `في اليوم نفسه` (the same day as an event told before)
+            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?!\s+(?:نفسه|ذاته))"
+            rf"(?:\s+(?P<wd>{weekday}))?(?![\w])"
         ),
         "yesterday": re.compile(
             rf"{pre}(?:يوم\s+)?(?P<w>امس|اول امس|اول من امس|البارحه|غدا|يوم غد)"

@@ -158,6 +158,8 @@ def _best_cluster(
             continue
         if not _places_compatible(mention.place_id, cluster, places):
             continue
+        if _told_apart(mention, cluster):
+            continue
         score = (
             len(people & cluster.participants),
             -abs((cluster.anchor.date - resolved.date).days),
@@ -165,6 +167,14 @@ def _best_cluster(
         if best is None or score > best[0]:
             best = (score, cluster)
     return best[1] if best else None
+
+
+def _told_apart(mention: Mention, cluster: Cluster) -> bool:
+    """Two events one article tells apart (`وبعد ساعات، انفجر لغم آخر`) stay two events."""
+    return any(
+        member.article_id == mention.article_id and "another" in member.flags | mention.flags
+        for member, _ in cluster.members
+    )
 
 
 def _places_compatible(place_id: str, cluster: Cluster, places: dict[str, dict[str, str]]) -> bool:

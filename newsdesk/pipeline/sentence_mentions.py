@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import replace
 
 from newsdesk.contract.event_types import types_where
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import resolve
 from newsdesk.pipeline.event_date import (
@@ -22,13 +23,15 @@ from newsdesk.pipeline.event_date import (
     year_before,
 )
 from newsdesk.pipeline.event_place import trigger_place
-from newsdesk.pipeline.gazetteer import Gazetteer, Match
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.participants import initiator_of, trigger_people
 from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
 
 ADJACENT_TOKENS = 2
+CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
+CAUSE_WORDS = words("cause_word")
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
@@ -45,7 +48,7 @@ def sentence_mentions(
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`.
     `published` is None for an article nothing dates: then only dates written in full count."""
     triggers = _join_adjacent(
-        [cue for cue in item.cues if cue.kind == "type" or _accord_alone(item, cue)]
+        [cue for cue in item.cues if cue.kind == "type" or _accord_alone(item, cue)], item
     )
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
     settings = [t for t in triggers if len(triggers) > 1 and is_setting(item, t)]
@@ -144,6 +147,14 @@ def sentence_mentions(
     return _merge_within_sentence(mentions)
 
 
+def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
+    """The word before the trigger says it caused what was told just before (`في`, `جراء`)."""
+    if trigger.first_token == 0:
+        return False
+    before = item.tokens[trigger.first_token - 1].text
+    return bool(set(token_forms(before)) & CAUSE_WORDS)
+
+
 def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
     """`اتفقت أرمينيا وأذربيجان على`: parties agreeing is an agreement of its own, unless the
     sentence tells the talks or the call they agreed in (`التقيا واتفقا على`), which it is
@@ -179,11 +190,21 @@ def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     return merged
 
 
-def _join_adjacent(triggers: list[Match]) -> list[Match]:
-    """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event."""
+def _join_adjacent(triggers: list[Match], item: ParsedSentence) -> list[Match]:
+    """`محادثات قمة ثلاثية`: neighbouring cues of one type name one event; so do a death and
+    the blow that caused it (`مقتل جنديين في قصف`)."""
     joined: list[Match] = []
     for trigger in triggers:
         last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.value == trigger.value
+            and trigger.value in ONSET_TYPES
+            and trigger.first_token - last.last_token <= CAUSE_GAP_TOKENS
+            and _caused_by(item, trigger)
+        ):
+            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
+            continue
         if (
             last is not None
             and last.value == "meeting"

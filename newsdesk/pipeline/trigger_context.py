@@ -16,6 +16,7 @@ STATUS_AFTER_TOKENS = 3
 FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
 # not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
+DEFINITE_PREFIXES = ("ال", "وال", "فال", "بال", "لل")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 AFTER_DATE_CHARS = 30
 CONCLUDED_BEFORE_TOKENS = 30
@@ -43,14 +44,19 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
 def is_setting(item: ParsedSentence, trigger: Match) -> bool:
     """`على هامش القمة، التقى ...`: a known event named as the setting of the news that
     follows is not news itself; the news is a separate event (a sideline meeting)."""
-    word = item.tokens[trigger.first_token].text
-    definite = word.startswith(("ال", "وال", "فال", "بال", "لل"))
-    if not definite and not word.endswith(POSSESSIVE_SUFFIXES):  # `في ختام اجتماعهما`
+    if not refers_back(item, trigger):
         return False
     return any(
         cue.kind == "frame" and 0 < trigger.first_token - cue.last_token <= FRAME_TOKENS
         for cue in item.cues
     )
+
+
+def refers_back(item: ParsedSentence, trigger: Match) -> bool:
+    """`الحادث`, `اجتماعهما`: a definite or possessed noun names an event already known,
+    where `انفجار لغم آخر` tells a new one."""
+    word = item.tokens[trigger.first_token].text
+    return word.startswith(DEFINITE_PREFIXES) or word.endswith(POSSESSIVE_SUFFIXES)
 
 
 def anniversary_of(item: ParsedSentence, trigger: Match) -> bool:
