@@ -13,17 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.pipeline.evaluate import Report, evaluate_corpus, scores
+from newsdesk.pipeline.evaluate import TABLE_TYPES, Report, evaluate_set, table_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SECTION = "### Extraction quality"
-TYPE_F1 = {"call F1": "call", "meeting F1": "meeting", "agreement F1": "agreement"}
-OVERALL = {"overall P": 0, "overall R": 1, "overall F1": 2}
+FIGURES = (*(f"{t} F1" for t in TABLE_TYPES), "core F1", "overall P", "overall R", "overall F1")
 SHOWN_AS_HAPPENED = "planned/denied shown as happened"
 PUBLISHED_RIGHT = "publication date right"
 PUBLISHED_WRONG = "publication date wrong"
-TEXT_ONLY = " (text only)"  # a row measured with every metadata date ignored
 _SHOWN = re.compile(r"(\d+) of (\d+)")
 
 
@@ -46,42 +44,24 @@ def readme_table() -> dict[str, dict[str, str]]:
 
 @cache
 def evaluation(name: str) -> Report:
-    """A row's evaluation: `devset` reads tests/devset/articles, `formats_dev` the folder of
-    pages, feeds and texts tests/formats_dev, and `formats_dev (text only)` the same with
-    every metadata date ignored, so the dates inferred from the text alone are measured."""
-    text_only = name.endswith(TEXT_ONLY)
-    folder = ROOT / "tests" / name.removesuffix(TEXT_ONLY)
-    articles = folder / "articles" if (folder / "articles").is_dir() else folder
-    return evaluate_corpus(articles, folder / "gold.json", text_only=text_only)
-
-
-def figures(report: Report) -> dict[str, float]:
-    """The table's figures for one evaluation, rounded as the table shows them."""
-    found = {}
-    for column, event_type in TYPE_F1.items():
-        tp, fp, fn = report.tp[event_type], report.fp[event_type], report.fn[event_type]
-        found[column] = scores(tp, fp, fn)[2]
-    overall = scores(*(sum(counts.values()) for counts in (report.tp, report.fp, report.fn)))
-    for column, index in OVERALL.items():
-        found[column] = overall[index]
-    return {column: float(f"{value:.2f}") for column, value in found.items()}
+    return evaluate_set(ROOT / "tests", name)
 
 
 def test_the_table_covers_both_sets_and_every_figure():
     table = readme_table()
     assert {"devset", "heldout"} <= set(table)
     for row in table.values():
-        assert set(TYPE_F1) | set(OVERALL) | {SHOWN_AS_HAPPENED, PUBLISHED_RIGHT} <= set(row)
+        assert set(FIGURES) | {SHOWN_AS_HAPPENED, PUBLISHED_RIGHT} <= set(row)
         assert PUBLISHED_WRONG in row
 
 
 @pytest.mark.parametrize("name", sorted(readme_table()))
 def test_no_figure_below_the_readme(name):
     stated = readme_table()[name]
-    found = figures(evaluation(name))
+    found = table_figures(evaluation(name))
     worse = [
         f"{column}: {found[column]:.2f} < {float(stated[column]):.2f} stated"
-        for column in (*TYPE_F1, *OVERALL)
+        for column in FIGURES
         if found[column] < float(stated[column])
     ]
     assert not worse, f"{name}: " + "; ".join(worse)

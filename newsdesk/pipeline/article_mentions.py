@@ -27,6 +27,8 @@ from newsdesk.pipeline.trigger_context import concluded, refers_back
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 SAME_DAY_PHRASES = words("same_day_phrase")
+# a report's statements without a date of their own were made the day it reports
+SPOKEN = frozenset({"statement"})
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
@@ -93,7 +95,11 @@ def resolve_article(
             and (
                 (mention.in_lead and mention.participants)
                 or (
-                    (len(mention.participants) >= 2 or signed_today)
+                    (
+                        len(mention.participants) >= 2
+                        or signed_today
+                        or (mention.type in SPOKEN and mention.participants)
+                    )
                     and not parsed[mention.sentence].dates
                     and not anchored_elsewhere(parsed[mention.sentence], mention)
                 )

@@ -26,6 +26,11 @@ from newsdesk.pipeline.gazetteer import load_gazetteer
 from newsdesk.pipeline.intake import read_corpus
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 
+TEXT_ONLY = " (text only)"  # a quality-table row measured with every metadata date ignored
+# Statements are scored apart: a report's statements are many and their bounds are soft
+CORE_TYPES = tuple(t for t in EVENT_TYPES if t != "statement")
+TABLE_TYPES = ("call", "meeting", "agreement", "statement", "incident", "hostilities")
+
 
 @dataclass
 class Report:
@@ -106,6 +111,16 @@ def evaluate_corpus(corpus: Path, gold_path: Path, text_only: bool = False) -> R
     return report
 
 
+def evaluate_set(sets_dir: Path, name: str) -> Report:
+    """A named development or held-out set, as the README's quality table names its rows:
+    the folder `sets_dir/name` with its gold.json (its articles in `articles/` where it has
+    one), and `name (text only)` the same with every metadata date ignored."""
+    text_only = name.endswith(TEXT_ONLY)
+    folder = sets_dir / name.removesuffix(TEXT_ONLY)
+    articles = folder / "articles" if (folder / "articles").is_dir() else folder
+    return evaluate_corpus(articles, folder / "gold.json", text_only=text_only)
+
+
 def _score_publication(item: dict, published: str, report: Report) -> None:
     if published == item.get("published"):
         report.published_ok += 1
@@ -166,13 +181,26 @@ def scores(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def counts(report: Report, types: tuple[str, ...]) -> tuple[int, int, int]:
+    """True positives, false positives and misses summed over some event types."""
+    return tuple(sum(tally[t] for t in types) for tally in (report.tp, report.fp, report.fn))
+
+
+def table_figures(report: Report) -> dict[str, float]:
+    """The README quality table's figures for one evaluation, rounded as the table shows
+    them: F1 per type, core F1 (every type but statements), and overall P, R and F1."""
+    found = {f"{t} F1": scores(*counts(report, (t,)))[2] for t in TABLE_TYPES}
+    found["core F1"] = scores(*counts(report, CORE_TYPES))[2]
+    overall = scores(*counts(report, EVENT_TYPES))
+    found.update(zip(("overall P", "overall R", "overall F1"), overall, strict=True))
+    return {column: float(f"{value:.2f}") for column, value in found.items()}
+
+
 def format_report(report: Report, verbose: bool = False) -> str:
     lines = [f"{'type':<12} {'gold':>5} {'found':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-    for event_type in (*EVENT_TYPES, "overall"):
-        if event_type == "overall":
-            tp, fp, fn = (sum(c.values()) for c in (report.tp, report.fp, report.fn))
-        else:
-            tp, fp, fn = report.tp[event_type], report.fp[event_type], report.fn[event_type]
+    groups = {"core": CORE_TYPES, "overall": EVENT_TYPES}
+    for event_type in (*EVENT_TYPES, *groups):
+        tp, fp, fn = counts(report, groups.get(event_type, (event_type,)))
         if tp + fp + fn == 0:
             continue
         precision, recall, f1 = scores(tp, fp, fn)

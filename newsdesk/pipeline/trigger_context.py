@@ -35,6 +35,8 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
         after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
         if before or after:
             found.add(cue.value)
+    if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
+        found.discard("denied")
     for status in ("denied", "conditional", "planned"):
         if status in found:
             return status
