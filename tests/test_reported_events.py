@@ -164,3 +164,17 @@ def test_a_second_blast_hours_later_is_its_own_incident_on_that_day(tmp_path):
         "ووصفت باكو في اليوم نفسه الحادث بأنه استفزاز.",
     )
     assert told_again == [("incident", "2023-03-12", [])]
+
+
+def test_a_summit_preceded_by_separate_talks_is_three_meetings(tmp_path):
+    found = events(
+        tmp_path,
+        "عقد الرئيس الروسي فلاديمير بوتين اليوم في موسكو قمة ثلاثية مع الرئيس الأذربيجاني إلهام "
+        "علييف ورئيس الوزراء الأرميني نيكول باشينيان، سبقتها محادثات ثنائية أجراها مع كل منهما "
+        "على حدة.",
+    )
+    assert sorted(found) == [
+        ("meeting", "2023-03-14", ["aliyev", "pashinyan", "putin"]),
+        ("meeting", "2023-03-14", ["aliyev", "putin"]),
+        ("meeting", "2023-03-14", ["pashinyan", "putin"]),
+    ]

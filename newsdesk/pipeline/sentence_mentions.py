@@ -32,6 +32,7 @@ from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_sett
 ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
+MULTILATERAL_WORDS = words("multilateral_word")
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
@@ -62,7 +63,6 @@ def sentence_mentions(
     sentence = item.sentence
     norm = sentence.norm
     background = any(cue.kind == "background" for cue in item.cues)
-    split = any(cue.kind == "split" for cue in item.cues)
     topics = distinct_ids(match.value for match in item.topics)
     mentions: list[Mention] = []
     previous_people: list[str] = []
@@ -75,6 +75,8 @@ def sentence_mentions(
         def in_scope(match, lo=scope_start, hi=scope_end) -> bool:
             return lo <= match.start < hi
 
+        # `قمة ثلاثية، سبقتها محادثات مع كل منهما على حدة`: only the talks were separate
+        split = any(cue.kind == "split" for cue in item.cues) and not _multilateral(item, trigger)
         status = trigger_status(
             item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
         )
@@ -110,6 +112,13 @@ def sentence_mentions(
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
+            if (
+                any(c.kind == "split" and trigger.start < c.start < scope_end for c in item.cues)
+                and trigger.value in CONVERSATIONS
+                and len(previous_people) > 2
+                and set(people) <= set(previous_people)
+            ):  # `سبقتها محادثات مع كل منهما`: the summit's host with each of the others
+                people = previous_people
             place = trigger_place(item, in_scope, trigger, gaz)
             initiator = initiator_of(item, people, gaz)
             mention_status = status
@@ -145,6 +154,14 @@ def sentence_mentions(
             previous_people = people or previous_people
             previous_dates = choice or previous_dates
     return _merge_within_sentence(mentions)
+
+
+def _multilateral(item: ParsedSentence, trigger: Match) -> bool:
+    """`قمة ثلاثية`: a trigger said to be three-way (or more) is one event, never split."""
+    following = trigger.last_token + 1
+    if following >= len(item.tokens):
+        return False
+    return bool(set(token_forms(item.tokens[following].text)) & MULTILATERAL_WORDS)
 
 
 def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
