@@ -178,3 +178,24 @@ def test_a_summit_preceded_by_separate_talks_is_three_meetings(tmp_path):
         ("meeting", "2023-03-14", ["aliyev", "putin"]),
         ("meeting", "2023-03-14", ["pashinyan", "putin"]),
     ]
+
+
+def test_fighting_is_dated_by_its_own_day_not_by_background_years_or_the_next_day(tmp_path):
+    after_history = events(
+        tmp_path,
+        "وكانت القوات الأرمينية قد سيطرت على المدينة عام 1992.\n"
+        "وتأتي هذه التطورات في اليوم الثالث من المعارك التي اندلعت في 11 آذار.",
+    )
+    assert ("hostilities", "2023-03-11", []) in after_history, after_history
+    next_day = events(
+        tmp_path, "أطلقت أذربيجان في 12 آذار عملية عسكرية انتهت في اليوم التالي بهدنة."
+    )
+    assert ("hostilities", "2023-03-12", []) in next_day, next_day
+
+
+def test_fighting_told_as_the_time_of_other_news_is_still_an_event(tmp_path):
+    found = events(
+        tmp_path,
+        "أعلنت وزارة الدفاع اليوم أسر جنود خلال المواجهات التي اندلعت أمس على الحدود.",
+    )
+    assert ("hostilities", "2023-03-13", []) in found, found

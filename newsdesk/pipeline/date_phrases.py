@@ -92,8 +92,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}(?:(?P<part>{part})\s+)?(?:(?:في|خلال)\s+)?(?:عام|العام|سنه|سنة)\s+(?P<year>(?:19|20)\d\d)(?![\w])"
         ),
         "today": re.compile(
-            # not `في اليوم نفسه` (the same day as an event told before)
-            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?!\s+(?:نفسه|ذاته))"
+            # not `في اليوم نفسه`, `في اليوم التالي` (days told against another event)
+            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?!\s+(?:نفسه|ذاته|التالي|السابق))"
             rf"(?:\s+(?P<wd>{weekday}))?(?![\w])"
         ),
         "yesterday": re.compile(

@@ -74,7 +74,9 @@ def _context_years(parsed: list[ParsedSentence]) -> list[int | None]:
         written = [
             expr.year
             for expr, context in zip(item.dates, contexts, strict=True)
-            if expr.year is not None and context.kind in {OWN, NEAR}
+            # a date with its month and year (`2 نيسان 2016`), not a bare background year
+            # (`عام 1992`), which would send `في 27 أيلول` three decades back
+            if expr.year is not None and expr.kind == "absolute" and context.kind in {OWN, NEAR}
         ]
         last = written[-1] if written else last
     return years

@@ -52,7 +52,12 @@ def sentence_mentions(
         [cue for cue in item.cues if cue.kind == "type" or _accord_alone(item, cue)], item
     )
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
-    settings = [t for t in triggers if len(triggers) > 1 and is_setting(item, t)]
+    # fighting is news even when told as the time of another (`خلال المواجهات التي اندلعت أمس`)
+    settings = [
+        t
+        for t in triggers
+        if len(triggers) > 1 and t.value not in ONSET_TYPES and is_setting(item, t)
+    ]
     triggers = [t for t in triggers if t not in settings]
     bounds = [t.start for t in triggers]
     triggers = [
