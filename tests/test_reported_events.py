@@ -199,3 +199,8 @@ def test_fighting_told_as_the_time_of_other_news_is_still_an_event(tmp_path):
         "أعلنت وزارة الدفاع اليوم أسر جنود خلال المواجهات التي اندلعت أمس على الحدود.",
     )
     assert ("hostilities", "2023-03-13", []) in found, found
+
+
+def test_a_truce_reached_is_an_agreement(tmp_path):
+    found = events(tmp_path, "أعلنت باكو ويريفان التوصل اليوم إلى هدنة إنسانية برعاية روسية.")
+    assert [t for t, _, _ in found] == ["agreement"], found

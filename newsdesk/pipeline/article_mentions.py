@@ -26,6 +26,7 @@ from newsdesk.pipeline.trigger_context import concluded, refers_back
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
+SET_AT_TALKS = MEETING_OUTCOMES | CONVERSATIONS
 SAME_DAY_PHRASES = words("same_day_phrase")
 # a report's statements without a date of their own were made the day it reports
 SPOKEN = frozenset({"statement"})
@@ -135,16 +136,17 @@ def _same_day_as_earlier(
 
 
 def _setting_of(mention: Mention, dated: list[Mention]) -> Mention | None:
-    """`البيان المشترك الصادر في ختام المحادثات`: what was adopted or said at the close of talks
-    told earlier is an event of its own, on the day of those talks and by their people."""
-    if "in_setting" not in mention.flags or mention.type not in MEETING_OUTCOMES:
+    """`البيان المشترك الصادر في ختام المحادثات`, `وعقد قبل القمة لقاءين`: what was adopted,
+    said or held at the close of (or just before) talks told earlier is an event of its own, on
+    the day of those talks and, where it names no one, by their people."""
+    if "in_setting" not in mention.flags or mention.type not in SET_AT_TALKS:
         return None
     told = [
         m
         for m in dated
         if m.type in CONVERSATIONS and m.status == "happened" and m.sentence <= mention.sentence
     ]
-    return told[-1] if told else None
+    return told[0] if told else None  # the report's talks, not ones recalled beside them
 
 
 def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -> Mention | None:
