@@ -204,3 +204,22 @@ def test_fighting_told_as_the_time_of_other_news_is_still_an_event(tmp_path):
 def test_a_truce_reached_is_an_agreement(tmp_path):
     found = events(tmp_path, "أعلنت باكو ويريفان التوصل اليوم إلى هدنة إنسانية برعاية روسية.")
     assert [t for t, _, _ in found] == ["agreement"], found
+
+
+def test_saying_is_a_statement_with_its_own_day_and_never_for_casualties(tmp_path):
+    dated = events(
+        tmp_path,
+        "قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم الثلاثاء، إن بلاده تريد السلام.",
+    )
+    assert dated == [("statement", "2023-03-14", ["pashinyan"])]
+    casualties = events(tmp_path, "أعلنت وزارة الدفاع الأرمينية اليوم مقتل جنديين على الحدود.")
+    assert [t for t, _, _ in casualties] == ["incident"], casualties
+
+
+def test_a_quote_without_a_day_of_its_own_is_no_statement(tmp_path):
+    found = events(
+        tmp_path,
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأرميني أرارات ميرزويان اليوم في "
+        "موسكو.\nوتعاني المنطقة من أزمة إنسانية منذ سنوات.\nوقال لافروف إن الحوار مستمر.",
+    )
+    assert [t for t, _, _ in found] == ["meeting"], found

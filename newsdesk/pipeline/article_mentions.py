@@ -203,13 +203,14 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
                     if 0 <= (day - h.candidates[0].date).days <= READOUT_DAYS
                     and (
                         set(mention.participants) <= set(h.participants)
-                        or (not h.participants and h.sentence == mention.sentence)
+                        or h.sentence == mention.sentence  # `أكد الكرملين أن بوتين ناقش هاتفيا`
                     )
                 ),
                 None,
             )
             if host is not None:
-                host.participants = distinct_ids(host.participants + mention.participants)
+                if "split" not in host.flags:  # a readout of two calls names both callers
+                    host.participants = distinct_ids(host.participants + mention.participants)
                 continue
         kept.append(mention)
     return kept

@@ -33,9 +33,12 @@ ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
 MULTILATERAL_WORDS = words("multilateral_word")
+SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
+ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
+TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when it names it
 
 
 def sentence_mentions(
@@ -49,7 +52,12 @@ def sentence_mentions(
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`.
     `published` is None for an article nothing dates: then only dates written in full count."""
     triggers = _join_adjacent(
-        [cue for cue in item.cues if cue.kind == "type" or _accord_alone(item, cue)], item
+        [
+            cue
+            for cue in item.cues
+            if cue.kind == "type" or _accord_alone(item, cue) or _speech_news(item, cue)
+        ],
+        item,
     )
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
     # fighting is news even when told as the time of another (`خلال المواجهات التي اندلعت أمس`)
@@ -88,6 +96,8 @@ def sentence_mentions(
         if status == "conditional":
             continue
         dates = trigger_dates(item, trigger, scope_start, scope_end)
+        if trigger.kind == "speech" and not _dated_speech(trigger, dates):
+            continue  # `وقال إن`: a quote in the report, not the news of the day
         if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
         plural = trigger.number
@@ -177,6 +187,21 @@ def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
     return bool(set(token_forms(before)) & CAUSE_WORDS)
 
 
+def _speech_news(item: ParsedSentence, cue: Match) -> bool:
+    """`قال باشينيان اليوم إن`: saying is news of its own, unless what is said is fighting,
+    casualties or an agreement (`أعلنت الوزارة مقتل جنديين`, `أعلنتا التوصل إلى هدنة`), which
+    the report is about; remarks on talks fold into the talks later (`_absorb_remarks`)."""
+    return cue.kind == "speech" and not any(
+        other.kind == "type" and other.value in TOLD_NEWS for other in item.cues
+    )
+
+
+def _dated_speech(trigger: Match, dates: list[DateExpr]) -> bool:
+    """A verb of saying is a statement only with its own day right after it (`قال ...، اليوم
+    الأربعاء، إن`), the wire reports' way of telling the day's statements."""
+    return any(0 <= expr.start - trigger.end <= SPEECH_DATE_CHARS for expr in dates)
+
+
 def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
     """`اتفقت أرمينيا وأذربيجان على`: parties agreeing is an agreement of its own, unless the
     sentence tells the talks or the call they agreed in (`التقيا واتفقا على`), which it is
@@ -188,14 +213,15 @@ def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
 
 def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
     """`زار أردوغان نخجوان حيث التقى علييف`: two cues, one meeting, its people spread over
-    both clauses."""
+    both clauses; `قالت الوزارة اليوم في بيان`: two cues, one statement."""
     merged: list[Mention] = []
     for mention in mentions:
         host = next(
             (
                 m
                 for m in merged
-                if m.type == mention.type == "meeting"
+                if m.type == mention.type
+                and m.type in ONE_PER_SENTENCE
                 and m.status == mention.status
                 and m.candidates
                 and mention.candidates
