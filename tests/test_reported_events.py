@@ -223,3 +223,12 @@ def test_a_quote_without_a_day_of_its_own_is_no_statement(tmp_path):
         "موسكو.\nوتعاني المنطقة من أزمة إنسانية منذ سنوات.\nوقال لافروف إن الحوار مستمر.",
     )
     assert [t for t, _, _ in found] == ["meeting"], found
+
+
+def test_blows_on_two_days_of_one_report_are_two_incidents(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل جندي أرميني اليوم بنيران أذربيجانية على الحدود.\n"
+        "وكان جندي أذربيجاني قد أصيب أمس في تبادل لإطلاق النار في المنطقة نفسها.",
+    )
+    assert sorted(found) == [("incident", "2023-03-13", []), ("incident", "2023-03-14", [])]

@@ -158,7 +158,7 @@ def _best_cluster(
             continue
         if not _places_compatible(mention.place_id, cluster, places):
             continue
-        if _told_apart(mention, cluster):
+        if _told_apart(mention, resolved, cluster):
             continue
         score = (
             len(people & cluster.participants),
@@ -169,12 +169,29 @@ def _best_cluster(
     return best[1] if best else None
 
 
-def _told_apart(mention: Mention, cluster: Cluster) -> bool:
-    """Two events one article tells apart (`وبعد ساعات، انفجر لغم آخر`) stay two events."""
-    return any(
-        member.article_id == mention.article_id and "another" in member.flags | mention.flags
-        for member, _ in cluster.members
-    )
+def _told_apart(mention: Mention, resolved: Resolved, cluster: Cluster) -> bool:
+    """Two events one article tells apart stay two events: one told as another
+    (`وبعد ساعات، انفجر لغم آخر`), or blows each on its own day (`أمس السبت`, `اليوم الأحد`):
+    the one-day tolerance is for reports that disagree, not for one report's two attacks.
+    (One report may well date one agreement 9 and 10 November: that stays one event.)"""
+    for member, theirs in cluster.members:
+        if member.article_id != mention.article_id:
+            continue
+        if "another" in member.flags | mention.flags:
+            return True
+        if (
+            mention.type in VIOLENT_TYPES
+            and theirs.date != resolved.date
+            and _own_day(theirs)
+            and _own_day(resolved)
+        ):
+            return True
+    return False
+
+
+def _own_day(resolved: Resolved) -> bool:
+    """A day the text gives, not one inferred or taken from the publication."""
+    return resolved.precision == "day" and not resolved.flags & {"inferred_date"}
 
 
 def _places_compatible(place_id: str, cluster: Cluster, places: dict[str, dict[str, str]]) -> bool:
