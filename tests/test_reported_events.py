@@ -232,3 +232,12 @@ def test_blows_on_two_days_of_one_report_are_two_incidents(tmp_path):
         "وكان جندي أذربيجاني قد أصيب أمس في تبادل لإطلاق النار في المنطقة نفسها.",
     )
     assert sorted(found) == [("incident", "2023-03-13", []), ("incident", "2023-03-14", [])]
+
+
+def test_contacts_over_past_days_get_no_day(tmp_path):
+    found = events(
+        tmp_path,
+        "وقد أجرى الرئيس الروسي فلاديمير بوتين خلال الأيام الماضية سلسلة اتصالات هاتفية مع "
+        "الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.",
+    )
+    assert found == []

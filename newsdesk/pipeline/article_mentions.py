@@ -28,6 +28,7 @@ CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 SET_AT_TALKS = MEETING_OUTCOMES | CONVERSATIONS
 SAME_DAY_PHRASES = words("same_day_phrase")
+VAGUE_TIME_PHRASES = words("vague_time_phrase")
 # a report's statements without a date of their own were made the day it reports
 SPOKEN = frozenset({"statement"})
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
@@ -82,6 +83,8 @@ def resolve_article(
             host.topics = distinct_ids(host.topics + mention.topics)
             host.initiator = host.initiator or mention.initiator
             continue
+        if any(phrase in item.sentence.norm for phrase in VAGUE_TIME_PHRASES):
+            continue  # `أجرى خلال الأيام الماضية سلسلة اتصالات`: no day to give it
         inherited = previous_sentence_date(mention, parsed, published)
         if inherited:
             mention.candidates = inherited
