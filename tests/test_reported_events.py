@@ -16,12 +16,18 @@ from newsdesk.pipeline.merge import cluster_mentions, to_records
 DATELINE = "يريفان، 14 آذار/مارس 2023 — "  # a Tuesday
 
 
-def events(tmp_path: Path, body: str) -> list[tuple[str, str, list[str]]]:
+def records_of(tmp_path: Path, body: str):
     (tmp_path / "a.txt").write_text(f"عنوان الخبر\n{DATELINE}{body}\n", encoding="utf-8")
     gaz = load_gazetteer()
     (article,) = read_file(tmp_path, "a.txt").articles
-    records = to_records(cluster_mentions(process_article(article, gaz).mentions, gaz.place_by_id))
-    return [(r.type, r.date.isoformat(), sorted(r.participants)) for r in records]
+    return to_records(cluster_mentions(process_article(article, gaz).mentions, gaz.place_by_id))
+
+
+def events(tmp_path: Path, body: str) -> list[tuple[str, str, list[str]]]:
+    """Type, date and people of each event the article gives."""
+    return [
+        (r.type, r.date.isoformat(), sorted(r.participants)) for r in records_of(tmp_path, body)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -241,3 +247,23 @@ def test_contacts_over_past_days_get_no_day(tmp_path):
         "الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان.",
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "دعا الاتحاد الأوروبي اليوم إلى وقف فوري لإطلاق النار واستئناف المفاوضات بين الطرفين.",
+        "وقال الجانب التركي اليوم إن أنقرة ستنضم إلى المفاوضات.",
+        "وينص البيان على وقف جميع العمليات العسكرية في منطقة النزاع.",
+        "وطالبت يريفان اليوم بعقد اجتماع لمجلس الأمن الدولي.",
+    ],
+)
+def test_what_is_called_for_to_come_or_to_stop_is_no_event(tmp_path, body):
+    assert [t for t, _, _ in events(tmp_path, body) if t != "statement"] == []
+
+
+def test_talks_agreed_for_a_later_day_are_planned_on_that_day(tmp_path):
+    found = records_of(tmp_path, "واتفق الطرفان على عقد اجتماع في 20 آذار في جنيف.")
+    assert [(r.type, r.date.isoformat(), r.status) for r in found] == [
+        ("meeting", "2023-03-20", "planned")
+    ]

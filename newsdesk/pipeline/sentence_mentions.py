@@ -27,7 +27,14 @@ from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
 from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.participants import initiator_of, trigger_people
-from newsdesk.pipeline.trigger_context import anniversary_of, concluded, is_setting, trigger_status
+from newsdesk.pipeline.trigger_context import (
+    anniversary_of,
+    concluded,
+    is_setting,
+    to_be_held,
+    to_be_stopped,
+    trigger_status,
+)
 
 ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
@@ -94,9 +101,14 @@ def sentence_mentions(
         status = trigger_status(
             item, trigger, 0 if position == 0 else triggers[position - 1].end, scope_end
         )
-        if status == "conditional":
+        held_later = status == "happened" and to_be_held(item, trigger)
+        if held_later:
+            status = "planned"  # dated only by a day still to come, else dropped below
+        if status in {"conditional", "called_for"} or to_be_stopped(item, trigger):
             continue
         dates = trigger_dates(item, trigger, scope_start, scope_end)
+        if held_later:  # `طالبت اليوم بعقد اجتماع`: today is the demand's day
+            dates = [expr for expr in dates if expr.start > trigger.start]
         if trigger.kind == "speech" and not _dated_speech(trigger, dates):
             continue  # `وقال إن`: a quote in the report, not the news of the day
         if anniversary_of(item, trigger):
@@ -118,6 +130,7 @@ def sentence_mentions(
             and previous_dates
             and (trigger.value in DEFAULT_DATED_TYPES or onset)
             and plural != "plural"
+            and not held_later
             and not temporal_relation(item.tokens, triggers[position - 1], trigger)
         ):
             chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both

@@ -8,7 +8,9 @@ agreement is an event only when signed or adopted, not when merely discussed.
 
 from __future__ import annotations
 
-from newsdesk.pipeline.gazetteer import Match
+from newsdesk.contract.event_types import types_where
+from newsdesk.language.word_classes import words
+from newsdesk.pipeline.gazetteer import Match, token_forms
 from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
 STATUS_BEFORE_TOKENS = 8
@@ -21,6 +23,9 @@ ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع ال
 AFTER_DATE_CHARS = 30
 CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
+TO_HOLD_WORDS = words("to_hold_word")
+STOP_WORDS = words("stop_word")
+VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 
 
 def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> str:
@@ -37,10 +42,26 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
             found.add(cue.value)
     if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
         found.discard("denied")
-    for status in ("denied", "conditional", "planned"):
+    for status in ("denied", "called_for", "conditional", "planned"):
         if status in found:
             return status
     return "happened"
+
+
+def to_be_held(item: ParsedSentence, trigger: Match) -> bool:
+    """`طالبت بعقد اجتماع`, `ستنضم إلى المفاوضات`: talks called for or to come, not held."""
+    start = max(0, trigger.first_token - 2)
+    return any(
+        set(token_forms(token.text)) & TO_HOLD_WORDS
+        for token in item.tokens[start : trigger.first_token]
+    )
+
+
+def to_be_stopped(item: ParsedSentence, trigger: Match) -> bool:
+    """`وقف جميع العمليات العسكرية`: fighting named as what is to stop is no event."""
+    start = max(0, trigger.first_token - 3)
+    before = {token.text for token in item.tokens[start : trigger.first_token]}
+    return trigger.value in VIOLENT_TYPES and bool(before & STOP_WORDS)
 
 
 def is_setting(item: ParsedSentence, trigger: Match) -> bool:
