@@ -267,3 +267,16 @@ def test_talks_agreed_for_a_later_day_are_planned_on_that_day(tmp_path):
     assert [(r.type, r.date.isoformat(), r.status) for r in found] == [
         ("meeting", "2023-03-20", "planned")
     ]
+
+
+def test_earlier_today_deep_in_a_report_is_today(tmp_path):
+    filler = "وتعاني المنطقة من أزمة إنسانية منذ سنوات.\n"
+    body = (
+        "التقى الرئيس الروسي فلاديمير بوتين الرئيس الأذربيجاني إلهام علييف اليوم في موسكو.\n"
+        + filler * 4
+        + "وفي سياق آخر، قتل جندي أرميني في وقت سابق من اليوم بنيران أذربيجانية.\n"
+        + "ويعيش السكان اليوم ظروفا صعبة بعد اشتباكات متقطعة."
+    )
+    found = events(tmp_path, body)
+    assert sorted(t for t, _, _ in found) == ["incident", "meeting"], found
+    assert ("incident", "2023-03-14", []) in found

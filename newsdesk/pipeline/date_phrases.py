@@ -25,6 +25,8 @@ _COUNT_WORDS = {
     for word, (amount, unit) in ((w, v.split()) for w, v in valued("count_word").items())
 }
 _NUMBER_WORDS = {word: int(number) for word, number in valued("number_word").items()}
+# `صباح اليوم`, `في وقت سابق من اليوم`: a time of this very day, never "nowadays"
+_HOURS = words("hour_of_today")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class DateExpr:
     pinned_offset: int | None = None  # days from publication, when tied to اليوم/أمس
     weekday_shift: int = 0  # -1 `الأحد الماضي، 14 مايو`, +1 `الأحد المقبل، 14 مايو`, 0 bare
     until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
+    hour: bool = False  # `صباح اليوم`: a time of the day itself, so surely the day
 
     @property
     def garbled(self) -> bool:
@@ -77,6 +80,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     yearword = _alt(_YEAR_WORDS)
     count = _alt(_COUNT_WORDS)
     number = _alt(_NUMBER_WORDS)
+    hour = _alt(_HOURS)
     pre = r"(?<![\w])(?:[وفب]|ل)?"
     absolute = (
         rf"{pre}(?:(?P<part>{part})\s+(?:شهر\s+)?)?"
@@ -93,7 +97,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "today": re.compile(
             # not `في اليوم نفسه`, `في اليوم التالي` (days told against another event)
-            rf"{pre}(?P<w>اليوم|الليله|هذا اليوم)(?!\s+(?:نفسه|ذاته|التالي|السابق))"
+            rf"{pre}(?:(?P<hour>{hour})\s+)?"
+            rf"(?P<w>اليوم|الليله|هذا اليوم)(?!\s+(?:نفسه|ذاته|التالي|السابق))"
             rf"(?:\s+(?P<wd>{weekday}))?(?![\w])"
         ),
         "yesterday": re.compile(
@@ -315,7 +320,7 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
     if kind == "year":
         return DateExpr(start, end, "year", year=int(groups["year"]), part=part)
     if kind == "today":
-        return DateExpr(start, end, "today", weekday=weekday)
+        return DateExpr(start, end, "today", weekday=weekday, hour=bool(groups.get("hour")))
     if kind == "yesterday":
         word = groups["w"]
         shift = {"امس": -1, "البارحه": -1, "اول امس": -2, "اول من امس": -2, "غدا": 1, "يوم غد": 1}

@@ -37,7 +37,7 @@ def usable_date(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
     A year alone is too vague to date an event card."""
     if expr.kind in {"year", "rel_year"} or (expr.kind == "ago" and expr.unit == "year"):
         return False
-    if expr.kind != "today" or expr.weekday is not None or expr.amount:
+    if expr.kind != "today" or expr.weekday is not None or expr.amount or expr.hour:
         return True
     return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
 
