@@ -12,6 +12,7 @@ from newsdesk.pipeline.build import process_article
 from newsdesk.pipeline.gazetteer import load_gazetteer
 from newsdesk.pipeline.intake import read_file
 from newsdesk.pipeline.merge import cluster_mentions, to_records
+from newsdesk.pipeline.misprints import misprinted_year
 
 DATELINE = "يريفان، 14 آذار/مارس 2023 — "  # a Tuesday
 
@@ -280,3 +281,19 @@ def test_earlier_today_deep_in_a_report_is_today(tmp_path):
     found = events(tmp_path, body)
     assert sorted(t for t, _, _ in found) == ["incident", "meeting"], found
     assert ("incident", "2023-03-14", []) in found
+
+
+def test_a_year_with_swapped_digits_is_left_out_and_named_for_an_editor(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        f"عنوان الخبر\n{DATELINE}ووقع الرئيسان في 10 آذار 2032 اتفاقا للتعاون في موسكو.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_file(tmp_path, "a.txt").articles
+    outcome = process_article(article, load_gazetteer())
+    assert outcome.mentions == []
+    assert any("2032-03-10 looks misprinted" in p.reason for p in outcome.problems), [
+        str(p) for p in outcome.problems
+    ]
+    assert misprinted_year(2012, 2021) and misprinted_year(2002, 2020)
+    assert not misprinted_year(2021, 2021) and not misprinted_year(1997, 2020)
+    assert not misprinted_year(2022, 2022)

@@ -24,6 +24,7 @@ from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsdesk.pipeline.intake import Mapper, read_corpus
 from newsdesk.pipeline.mention import Mention
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
+from newsdesk.pipeline.misprints import split_misprints
 from newsdesk.pipeline.summaries import Names, card_text
 from newsdesk.pipeline.text import headline, split_article
 
@@ -83,7 +84,13 @@ def process_article(raw: RawArticle, gaz: Gazetteer | None = None) -> ArticleOut
         "n_chars": str(len(raw.text)),
         "sha256": raw.sha256,
     }
-    outcome.mentions = result.mentions
+    kept, misprinted = split_misprints(result.mentions, result.published.date)
+    for mention in misprinted:
+        warn(
+            f"a {mention.type} dated {mention.candidates[0].date} looks misprinted (the report "
+            f"is of {result.published.date}): left out for an editor to date"
+        )
+    outcome.mentions = kept
     return outcome
 
 
