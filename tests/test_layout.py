@@ -18,6 +18,20 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "newsdesk.config": frozenset(),
     "newsdesk.language": frozenset({"newsdesk.config"}),
     "newsdesk.contract": frozenset({"newsdesk.config"}),
+    # the extraction steps read text, lexicons and dates, never the build, merge or intake
+    "newsdesk.pipeline.extraction": frozenset(
+        {
+            "newsdesk.config",
+            "newsdesk.language",
+            "newsdesk.contract",
+            "newsdesk.pipeline.text",
+            "newsdesk.pipeline.gazetteer",
+            "newsdesk.pipeline.date_phrases",
+            "newsdesk.pipeline.date_resolution",
+            "newsdesk.pipeline.date_context",
+            "newsdesk.pipeline.publication_date",
+        }
+    ),
     "newsdesk.pipeline": frozenset({"newsdesk.config", "newsdesk.language", "newsdesk.contract"}),
     "newsdesk.view": frozenset({"newsdesk.config", "newsdesk.language", "newsdesk.contract"}),
     "newsdesk.editors": frozenset(

@@ -19,10 +19,10 @@ from pathlib import Path
 from newsdesk.contract import schema
 from newsdesk.contract.tables import join_list, write_rows
 from newsdesk.pipeline.corpus import ArticleProblem, RawArticle
-from newsdesk.pipeline.extract import ArticleResult, extract_article
+from newsdesk.pipeline.extraction.mention import Mention
+from newsdesk.pipeline.extraction.run import ArticleResult, extract_article
 from newsdesk.pipeline.gazetteer import Gazetteer, load_gazetteer
 from newsdesk.pipeline.intake import Mapper, read_corpus
-from newsdesk.pipeline.mention import Mention
 from newsdesk.pipeline.merge import EventRecord, cluster_mentions, to_records
 from newsdesk.pipeline.misprints import split_misprints
 from newsdesk.pipeline.summaries import Names, card_text

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.contract.event_types import plover_code, types_where
 from newsdesk.pipeline.date_resolution import Resolved
-from newsdesk.pipeline.mention import Mention
+from newsdesk.pipeline.extraction.mention import Mention
 
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

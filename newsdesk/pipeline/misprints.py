@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsdesk.pipeline.mention import Mention
+from newsdesk.pipeline.extraction.mention import Mention
 
 
 def misprinted_year(year: int, published: int) -> bool:

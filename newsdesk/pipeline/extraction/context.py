@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
+from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.gazetteer import Match, token_forms
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3

@@ -12,9 +12,9 @@ import datetime as dt
 
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
+from newsdesk.pipeline.extraction.mention import Mention, distinct_ids
+from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
-from newsdesk.pipeline.mention import Mention, distinct_ids
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
 PARTY_WINDOW = 12  # words from an agreement within which countries named are its parties
 # violent events are reported first, their parties after: names before the trigger are not theirs

@@ -5,8 +5,8 @@ against it: the metadata's when the article came with one (a page's, a feed's, a
 else a dateline's, else one inferred from the text. An article without one still gives the
 events it dates in full (`في 9 تشرين الثاني/نوفمبر 2020`), and nothing dated relative to a
 day nobody knows. Each sentence is then read on its own, with the year written last nearby for
-dates that leave it out (`sentence_mentions`), and the article's mentions are read together
-(`article_mentions`).
+dates that leave it out (`clauses`), and the article's mentions are read together
+(`article`).
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from newsdesk.language.arabic import normalize
-from newsdesk.pipeline.article_mentions import resolve_article
 from newsdesk.pipeline.date_context import NEAR, OWN, date_contexts
+from newsdesk.pipeline.extraction.article import resolve_article
+from newsdesk.pipeline.extraction.clauses import sentence_mentions
+from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention
+from newsdesk.pipeline.extraction.parse import ParsedSentence, parse_sentence
+from newsdesk.pipeline.extraction.who import actors_in
 from newsdesk.pipeline.gazetteer import Gazetteer
-from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention
-from newsdesk.pipeline.parsed_sentence import ParsedSentence, parse_sentence
-from newsdesk.pipeline.participants import actors_in
 from newsdesk.pipeline.publication_date import Publication, anniversaries, infer_date, stated_date
-from newsdesk.pipeline.sentence_mentions import sentence_mentions
 from newsdesk.pipeline.text import Article
 
 

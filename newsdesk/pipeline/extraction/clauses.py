@@ -15,19 +15,7 @@ from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import resolve
-from newsdesk.pipeline.event_date import (
-    DEFAULT_DATED_TYPES,
-    temporal_relation,
-    trigger_dates,
-    usable_date,
-    year_before,
-)
-from newsdesk.pipeline.event_place import trigger_place
-from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
-from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
-from newsdesk.pipeline.participants import initiator_of, trigger_people
-from newsdesk.pipeline.trigger_context import (
+from newsdesk.pipeline.extraction.context import (
     anniversary_of,
     concluded,
     is_setting,
@@ -35,6 +23,18 @@ from newsdesk.pipeline.trigger_context import (
     to_be_stopped,
     trigger_status,
 )
+from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
+from newsdesk.pipeline.extraction.parse import ParsedSentence
+from newsdesk.pipeline.extraction.when import (
+    DEFAULT_DATED_TYPES,
+    temporal_relation,
+    trigger_dates,
+    usable_date,
+    year_before,
+)
+from newsdesk.pipeline.extraction.where import trigger_place
+from newsdesk.pipeline.extraction.who import initiator_of, trigger_people
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
 
 ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`

@@ -14,15 +14,15 @@ import datetime as dt
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_resolution import Resolved
-from newsdesk.pipeline.event_date import (
+from newsdesk.pipeline.extraction.context import concluded, refers_back
+from newsdesk.pipeline.extraction.mention import Mention, distinct_ids, split_pairs
+from newsdesk.pipeline.extraction.parse import ParsedSentence
+from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     anchored_elsewhere,
     previous_sentence_date,
 )
-from newsdesk.pipeline.mention import Mention, distinct_ids, split_pairs
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
-from newsdesk.pipeline.participants import people_of_group_words
-from newsdesk.pipeline.trigger_context import concluded, refers_back
+from newsdesk.pipeline.extraction.who import people_of_group_words
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from newsdesk.contract.event_types import UNKNOWN, facts_of
 from newsdesk.language.word_classes import words
+from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.gazetteer import Gazetteer, Match
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
 
 PLACE_PREPOSITIONS = words("place_preposition")
 

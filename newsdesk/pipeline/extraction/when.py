@@ -14,9 +14,9 @@ from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
+from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention
+from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.gazetteer import Match, Token, token_forms
-from newsdesk.pipeline.mention import LEAD_SENTENCES, Mention
-from newsdesk.pipeline.parsed_sentence import ParsedSentence
 from newsdesk.pipeline.text import Sentence
 
 DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
