@@ -297,3 +297,12 @@ def test_a_year_with_swapped_digits_is_left_out_and_named_for_an_editor(tmp_path
     assert misprinted_year(2012, 2021) and misprinted_year(2002, 2020)
     assert not misprinted_year(2021, 2021) and not misprinted_year(1997, 2020)
     assert not misprinted_year(2022, 2022)
+
+
+def test_two_ministries_statements_of_one_day_are_two_statements(tmp_path):
+    found = events(
+        tmp_path,
+        "أدانت وزارة الخارجية الأرمينية في بيان اليوم تصريحات المسؤولين في باكو.\n"
+        "وردت وزارة الخارجية الأذربيجانية في بيان آخر اليوم بأن الاتهامات باطلة.",
+    )
+    assert found == [("statement", "2023-03-14", []), ("statement", "2023-03-14", [])]

@@ -113,6 +113,7 @@ def resolve_article(
             mention.default_dated = True
             result.append(mention)
     result = _split_like_separate_calls(result)
+    _tell_institutions_apart(result)
     result = _absorb_remarks(result)
     result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
     result.sort(key=lambda m: (m.sentence, m.start))
@@ -136,6 +137,17 @@ def _same_day_as_earlier(
         return None
     told = [m for m in dated if m.sentence < mention.sentence and m.status == "happened"]
     return max(told, key=lambda m: (m.sentence, m.start)) if told else None
+
+
+def _tell_institutions_apart(mentions: list[Mention]) -> None:
+    """Statements no person made, told in different sentences (`أدانت الخارجية الأرمينية في
+    بيان`, then `ردت الخارجية الأذربيجانية في بيان`), are different institutions' statements:
+    naming no one, they would otherwise merge with any statement of the day."""
+    told = [m for m in mentions if m.type in SPOKEN and not m.participants]
+    first = min((m.sentence for m in told), default=None)
+    for mention in told:
+        if mention.sentence != first:
+            mention.flags.add("another")
 
 
 def _setting_of(mention: Mention, dated: list[Mention]) -> Mention | None:
