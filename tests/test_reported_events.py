@@ -306,3 +306,24 @@ def test_two_ministries_statements_of_one_day_are_two_statements(tmp_path):
         "وردت وزارة الخارجية الأذربيجانية في بيان آخر اليوم بأن الاتهامات باطلة.",
     )
     assert found == [("statement", "2023-03-14", []), ("statement", "2023-03-14", [])]
+
+
+def test_a_meeting_held_beside_one_planned_or_ruled_out_keeps_each_status(tmp_path):
+    again = records_of(
+        tmp_path,
+        "التقى وزير الخارجية الأرميني أرارات ميرزويان اليوم نظيره الأذربيجاني جيهون بيراموف في "
+        "جنيف، على أن يلتقيا مجددا غدا في المدينة نفسها.",
+    )
+    assert sorted((r.date.isoformat(), r.status) for r in again) == [
+        ("2023-03-14", "happened"),
+        ("2023-03-15", "planned"),
+    ]
+    ruled_out = records_of(
+        tmp_path,
+        "التقى الرئيس الأذربيجاني إلهام علييف اليوم رئيس الوزراء الأرميني نيكول باشينيان في "
+        "بروكسل، فيما استبعد المسؤولون عقد لقاء ثلاثي مع أردوغان.",
+    )
+    assert sorted((r.status, sorted(r.participants)) for r in ruled_out) == [
+        ("denied", ["aliyev", "erdogan", "pashinyan"]),
+        ("happened", ["aliyev", "pashinyan"]),
+    ]
