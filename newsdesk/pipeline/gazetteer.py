@@ -42,10 +42,10 @@ class MatchDetail:
     """What a lexicon row adds to a phrase beyond its kind and value; which field is set
     depends on the file the phrase came from (offices, groups, cues)."""
 
-    country: str = ""
-    applies_to: str = ""
-    number: str = ""
-    plover: str = ""
+    country: str = ""  # a role phrase's country (`الرئيس الروسي` -> `ru`)
+    applies_to: str = ""  # a group phrase's event types, `;`-separated (empty: every type)
+    number: str = ""  # a trigger's count: `plural` (several events), `dual` (two) or one
+    plover: str = ""  # a trigger's PLOVER code where it differs from its type's
 
 
 NO_DETAIL = MatchDetail()
@@ -62,26 +62,6 @@ class Match:
     kind: str
     value: str
     detail: MatchDetail = NO_DETAIL
-
-    @property
-    def country(self) -> str:
-        """A role phrase's country (`الرئيس الروسي` -> `ru`)."""
-        return self.detail.country
-
-    @property
-    def applies_to(self) -> str:
-        """A group phrase's event types, `;`-separated (empty: every type)."""
-        return self.detail.applies_to
-
-    @property
-    def number(self) -> str:
-        """A trigger's count: `plural` (several events), `dual` (two), or empty (one)."""
-        return self.detail.number
-
-    @property
-    def plover(self) -> str:
-        """A trigger's PLOVER code where it differs from its type's."""
-        return self.detail.plover
 
 
 def tokenize(norm: str) -> list[Token]:

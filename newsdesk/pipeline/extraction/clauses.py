@@ -117,7 +117,7 @@ def sentence_mentions(
         if any(at >= 0 for at in vague):  # `خلال الأيام الماضية`: a dateline's day is not theirs
             after = min(at for at in vague if at >= 0)
             dates = [expr for expr in dates if expr.start > after]
-        plural = trigger.number
+        plural = trigger.detail.number
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]
         else:
@@ -173,7 +173,7 @@ def sentence_mentions(
                 place_id=place,
                 topics=topics,
                 candidates=candidates,
-                plover=trigger.plover,
+                plover=trigger.detail.plover,
                 background=background,
                 in_lead=sentence.index < LEAD_SENTENCES,
                 cue=trigger,
@@ -283,7 +283,7 @@ def _join_adjacent(triggers: list[Match], item: ParsedSentence) -> list[Match]:
             last is not None
             and last.value == trigger.value
             and trigger.first_token - last.last_token <= ADJACENT_TOKENS
-            and not any(cue.number for cue in (last, trigger))
+            and not any(cue.detail.number for cue in (last, trigger))
         ):
             joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
             continue

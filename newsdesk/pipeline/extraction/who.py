@@ -55,7 +55,7 @@ def trigger_people(
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role":
-            country = match.country
+            country = match.detail.country
             if match.value == "counterpart":
                 counterpart_countries.append(country)
                 last_counterpart = match.last_token
@@ -64,7 +64,7 @@ def trigger_people(
             if holder:
                 people.append(holder)
         elif match.kind == "group":
-            applies_to = match.applies_to
+            applies_to = match.detail.applies_to
             if applies_to and trigger.value not in applies_to.split(";"):
                 continue
             for country in match.value.split(";"):
@@ -114,7 +114,7 @@ def actors_in(item: ParsedSentence, on: dt.date | None, gaz: Gazetteer) -> list[
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role" and match.value != "counterpart":
-            holder = gaz.holder(match.value, match.country, on)
+            holder = gaz.holder(match.value, match.detail.country, on)
             people.append(holder or "")
     return distinct_ids(people)
 
@@ -165,7 +165,7 @@ def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer) -> str
             return match.value
         country = match.value if match.kind in {"country", "adjective"} else ""
         if match.kind == "role":
-            country = match.country
+            country = match.detail.country
         for person in people:
             if country and gaz.actor_country(person) == country:
                 return person
