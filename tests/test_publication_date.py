@@ -149,3 +149,14 @@ def test_garbled_dateline_is_read_in_the_month_that_fits_todays_weekday():
     lines = head("موسكو، 11 كانون الأول/يناير 2021 — استضاف الرئيس اليوم الاثنين ضيفيه")
     exprs = [expr for _, found in lines for expr in found]
     assert stated_date(lines, exprs) == dt.date(2021, 1, 11)
+
+
+def test_a_weekday_on_a_planned_date_does_not_pick_the_year():
+    """Wednesday falls on the planned 20 November in one year only: that says nothing of when
+    the report was written, since the Wednesday told is the day of remarks, not of the plan."""
+    text = (
+        "أعلنت الوزارة أمس الخميس أن باكو لن تشارك في الاجتماع الذي كان مقررا في العشرين من "
+        "تشرين الثاني الجاري. وربطت قرارها بتصريحات أدلى بها مسؤول أمريكي الأربعاء."
+    )
+    found = inferred(text)
+    assert found.date is None, found

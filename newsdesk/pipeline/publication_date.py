@@ -141,7 +141,8 @@ def infer_date(
     )
     if not fitting:
         return Publication(None, "", NO_DAY_FITS)
-    exprs = [clue.expr for clue in clues]
+    # a weekday falling on a date the text plans (`كان مقررا في العشرين`) tells nothing
+    exprs = [clue.expr for clue in clues if clue.context.kind != "future"]
     hits = {day: coincidences(exprs, day) for day in fitting}
     best = [day for day in fitting if hits[day] == max(hits.values())]
     if len(best) > 1:
