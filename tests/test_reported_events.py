@@ -327,3 +327,16 @@ def test_a_meeting_held_beside_one_planned_or_ruled_out_keeps_each_status(tmp_pa
         ("denied", ["aliyev", "erdogan", "pashinyan"]),
         ("happened", ["aliyev", "pashinyan"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أعلنت باكو اليوم أنها لن تشارك في اجتماع وزيري الخارجية في واشنطن.",
+        "تقرر تأجيل القمة الثلاثية التي كانت ستعقد اليوم في موسكو.",
+        "لم يحضر الرئيس الأذربيجاني إلهام علييف اجتماع اليوم في بروكسل.",
+    ],
+)
+def test_a_meeting_skipped_or_postponed_is_denied_not_happened(tmp_path, body):
+    meetings = [r for r in records_of(tmp_path, body) if r.type == "meeting"]
+    assert [r.status for r in meetings] == ["denied"], meetings
