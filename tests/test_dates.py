@@ -103,6 +103,11 @@ def test_plain_words_are_not_dates():
     assert read("قال الأب إن الحرب مأساة وإن اليوميات تتكرر") == []
 
 
+def test_a_street_named_after_a_day_is_no_date():
+    assert read("ألقى كلمة في الحديقة الواقعة على جادة 8 نوفمبر وسط العاصمة") == []
+    assert read("تجمع المحتجون في ميدان 27 سبتمبر") == []
+
+
 def test_weekday_beside_a_date_without_year_resolves_to_the_year_it_falls_on_that_day():
     (candidates,) = [
         resolve(e, dt.date(2023, 9, 21))

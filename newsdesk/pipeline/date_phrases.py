@@ -27,6 +27,7 @@ _COUNT_WORDS = {
 _NUMBER_WORDS = {word: int(number) for word, number in valued("number_word").items()}
 # `صباح اليوم`, `في وقت سابق من اليوم`: a time of this very day, never "nowadays"
 _HOURS = words("hour_of_today")
+_PLACE_NAME_WORDS = words("date_named_place")
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ def find_dates(norm: str) -> list[DateExpr]:
         )
         if day is not None and not 1 <= day <= 31:
             continue
+        if _names_a_place(norm, match.start()):
+            continue  # `جادة 8 نوفمبر`: a street named after a day, not a date
         months = (_month_number(m1),) + ((_month_number(m2),) if m2 else ())
         if len(set(months)) > 1:
             western = _western_month(m1, m2)
@@ -241,6 +244,12 @@ _DAY_RANGE = re.compile(
 _RANGE_LINK = re.compile(r"\s*(?:الي|حتي|-|–)\s*")
 _AND_LINK = re.compile(r"\s*و\s*")
 _AND_LEADS = words("and_range_lead")
+
+
+def _names_a_place(norm: str, start: int) -> bool:
+    """The word before is a street, square or bridge, which the date names."""
+    before = norm[:start].split()
+    return bool(before) and before[-1] in _PLACE_NAME_WORDS
 
 
 def _join_ranges(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:
