@@ -340,3 +340,12 @@ def test_a_meeting_held_beside_one_planned_or_ruled_out_keeps_each_status(tmp_pa
 def test_a_meeting_skipped_or_postponed_is_denied_not_happened(tmp_path, body):
     meetings = [r for r in records_of(tmp_path, body) if r.type == "meeting"]
     assert [r.status for r in meetings] == ["denied"], meetings
+
+
+def test_an_attack_a_day_after_another_dates_the_other_a_day_earlier(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل 21 مدنيا اليوم في قصف صاروخي على بردعة.\n"
+        "وجاء الهجوم بعد يوم واحد من قصف صاروخي آخر على المدينة.",
+    )
+    assert sorted(found) == [("incident", "2023-03-13", []), ("incident", "2023-03-14", [])]

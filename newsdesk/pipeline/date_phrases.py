@@ -49,6 +49,7 @@ class DateExpr:
     weekday_shift: int = 0  # -1 `الأحد الماضي، 14 مايو`, +1 `الأحد المقبل، 14 مايو`, 0 bare
     until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
     hour: bool = False  # `صباح اليوم`: a time of the day itself, so surely the day
+    anchored: bool = False  # `بعد يومين من X`: counted back from the news, X's date only
 
     @property
     def garbled(self) -> bool:
@@ -112,6 +113,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ago": re.compile(
             rf"{pre}(?:قبل|منذ)\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?![\w])"
         ),
+        # `بعد يوم واحد من قصف`: the event named next came that long before the report's news
+        "after_span": re.compile(
+            rf"{pre}بعد\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
+            rf"\s+(?:من|علي)(?![\w])"
+        ),
         "rel_day": re.compile(
             rf"{pre}(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal}))\s+(?:من\s+)?"
             rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
@@ -154,6 +160,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "today": ("اليوم", "الليله"),
     "yesterday": ("امس", "البارحه", "غد"),
     "ago": ("قبل", "منذ"),
+    "after_span": ("بعد",),
     "rel_month": ("الشهر",),
     "rel_year": ("العام", "السنه"),
     "rel_week": ("الاسبوع",),
@@ -216,6 +223,7 @@ def find_dates(norm: str) -> list[DateExpr]:
         "today",
         "yesterday",
         "ago",
+        "after_span",
         "rel_month",
         "rel_year",
         "rel_week",
@@ -337,14 +345,14 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
     if kind == "weekday":
         direction = {"المقبل": 1, "القادم": 1, "الماضي": -1}.get(groups.get("dir") or "", 0)
         return DateExpr(start, end, "weekday", weekday=weekday, amount=direction)
-    if kind == "ago":
+    if kind in {"ago", "after_span"}:
         amount, unit = _COUNT_WORDS[groups["unit"]]
         if groups.get("num"):
             num = groups["num"]
             amount = int(num) if num.isdigit() else _NUMBER_WORDS[num]
         if amount is None:
             return None
-        return DateExpr(start, end, "ago", amount=amount, unit=unit)
+        return DateExpr(start, end, "ago", amount=amount, unit=unit, anchored=kind == "after_span")
     shift = _YEAR_WORDS.get(groups.get("yw") or "", 0)
     if kind == "rel_day":
         day = int(groups["day"]) if groups.get("day") else _ORDINALS.get(groups.get("ord") or "")

@@ -52,6 +52,7 @@ def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> lis
         e
         for e in item.dates
         if trigger.start <= e.start < hi
+        and not e.anchored  # `جاء الهجوم بعد يوم من قصف آخر`: the other strike's date
         and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
         and not _deadline(item, e)
     ]
@@ -59,6 +60,10 @@ def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> lis
     for expr in item.dates:
         if not lo <= expr.start < trigger.start:
             continue
+        if expr.anchored and (
+            trigger.value == "agreement" or not _just_before(item, expr, trigger)
+        ):
+            continue  # `بعد يومين من إعلان علييف`: an announcement, not a declaration signed
         limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
         if any(
             cue.kind == "concluded"
@@ -72,6 +77,11 @@ def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> lis
         if trigger.start - expr.end <= limit and not related:
             before.append(expr)
     return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
+
+
+def _just_before(item: ParsedSentence, expr: DateExpr, trigger: Match) -> bool:
+    """The date phrase ends right where the trigger starts (`بعد يومين من | توقيع`)."""
+    return not [t for t in item.tokens if expr.end <= t.start < trigger.start]
 
 
 def _words_between(item: ParsedSentence, start: int, end: int) -> set[str]:
