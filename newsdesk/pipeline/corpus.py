@@ -31,7 +31,6 @@ class RawArticle:
     article_id: str
     file: str  # what articles.csv keeps, for finding the text again (see `intake.article_text`)
     text: str
-    sha256: str  # of the text, UTF-8
     kind: str = "txt"  # the format it came in: txt, html or jsonl
     path: str = ""  # the file in the corpus folder (posix, relative); `file` for one-article files
     line: int | None = None  # its line, in a feed
@@ -40,6 +39,11 @@ class RawArticle:
     outlet: str = ""
     published: dt.date | None = None  # the metadata's publication date
     warnings: tuple[str, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        """Of the text, UTF-8: what articles.csv keeps to tell an edited text."""
+        return text_sha256(self.text)
 
     @property
     def source(self) -> str:
@@ -89,6 +93,19 @@ def read_one_article(
     except (OSError, ValueError) as error:
         return FileReading(problems=[ArticleProblem(relative, str(error))])
     return FileReading(articles=[article])
+
+
+def file_article(relative: str, text: str, kind: str, **metadata) -> RawArticle:
+    """An article that is a whole file (a text file, a saved page): its id, its reference in
+    articles.csv and its path all come from the file's name."""
+    return RawArticle(
+        article_id=article_id_for(relative),
+        file=relative,
+        text=text,
+        kind=kind,
+        path=relative,
+        **metadata,
+    )
 
 
 def article_id_for(relative: str) -> str:

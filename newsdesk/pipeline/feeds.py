@@ -27,7 +27,6 @@ from newsdesk.pipeline.corpus import (
     article_id_for,
     check_text,
     metadata_date,
-    text_sha256,
     web_address,
 )
 from newsdesk.pipeline.duplicates import identity
@@ -92,7 +91,6 @@ def _article(record: object, relative: str, line: int) -> RawArticle:
         article_id="",
         file="",
         text=text,
-        sha256=text_sha256(text),
         kind="jsonl",
         path=relative,
         line=line,

@@ -30,11 +30,10 @@ from newsdesk.language.lexicon import read_lexicon
 from newsdesk.pipeline.corpus import (
     FileReading,
     RawArticle,
-    article_id_for,
     check_text,
+    file_article,
     metadata_date,
     read_one_article,
-    text_sha256,
     web_address,
 )
 
@@ -82,13 +81,10 @@ def _article(data: bytes, relative: str) -> RawArticle:
             warnings.append(f"{error}: the date is left to the text")
     title = (document.title or "").strip()
     url = _address(document.url, ld_url)
-    return RawArticle(
-        article_id=article_id_for(relative),
-        file=relative,
-        text=text,
-        sha256=text_sha256(text),
-        kind="html",
-        path=relative,
+    return file_article(
+        relative,
+        text,
+        "html",
         title=title,
         url=url,
         outlet=_site_name(document.sitename or "", url, page_title, title),

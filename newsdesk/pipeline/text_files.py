@@ -14,10 +14,9 @@ from newsdesk.pipeline.corpus import (
     MAX_BYTES,
     FileReading,
     RawArticle,
-    article_id_for,
     check_text,
+    file_article,
     read_one_article,
-    text_sha256,
 )
 
 
@@ -48,12 +47,4 @@ def read_text_file(corpus_dir: Path, relative: str) -> FileReading:
 def _article(data: bytes, relative: str) -> RawArticle:
     text, warning = decode(data)
     check_text(text)
-    return RawArticle(
-        article_id=article_id_for(relative),
-        file=relative,
-        text=text,
-        sha256=text_sha256(text),
-        kind="txt",
-        path=relative,
-        warnings=(warning,) if warning else (),
-    )
+    return file_article(relative, text, "txt", warnings=(warning,) if warning else ())
