@@ -15,7 +15,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run as a file from anywhere, like the other scripts
 
-from newsdesk.pipeline.evaluate import TEXT_ONLY, evaluate_set, table_figures  # noqa: E402
+from newsdesk.pipeline.evaluate import (  # noqa: E402
+    TABLE_FIGURES,
+    TEXT_ONLY,
+    evaluate_set,
+    table_figures,
+)
 
 SETS_DIR = REPO / "tests"
 # the sets in the order the README explains them; each folder holds a gold.json
@@ -29,15 +34,12 @@ COUNTS = (
 
 
 def rows(names: list[str]) -> list[str]:
-    header = None
-    lines = []
+    header = ["set", *TABLE_FIGURES, *COUNTS]
+    lines = ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
     for name in names:
         report = evaluate_set(SETS_DIR, name)
         figures = table_figures(report)
-        if header is None:
-            header = ["set", *figures, *COUNTS]
-            lines += ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
-        cells = [f"{value:.2f}" for value in figures.values()]
+        cells = [f"{figures[column]:.2f}" for column in TABLE_FIGURES]
         cells += [
             f"{report.shown_as_happened} of {report.planned_or_denied}",
             f"{report.published_ok} of {report.articles}",

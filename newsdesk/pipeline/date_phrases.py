@@ -256,8 +256,8 @@ _AND_LEADS = words("and_range_lead")
 
 def _names_a_place(norm: str, start: int) -> bool:
     """The word before is a street, square or bridge, which the date names."""
-    before = norm[:start].split()
-    return bool(before) and before[-1] in _PLACE_NAME_WORDS
+    before = norm[:start].rstrip().rsplit(" ", 1)
+    return before[-1] in _PLACE_NAME_WORDS
 
 
 def _join_ranges(norm: str, exprs: list[DateExpr]) -> list[DateExpr]:

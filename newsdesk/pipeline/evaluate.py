@@ -30,6 +30,14 @@ TEXT_ONLY = " (text only)"  # a quality-table row measured with every metadata d
 # Statements are scored apart: a report's statements are many and their bounds are soft
 CORE_TYPES = tuple(t for t in EVENT_TYPES if t != "statement")
 TABLE_TYPES = ("call", "meeting", "agreement", "statement", "incident", "hostilities")
+# the README quality table's figure columns, in order (`table_figures` gives them)
+TABLE_FIGURES = (
+    *(f"{t} F1" for t in TABLE_TYPES),
+    "core F1",
+    "overall P",
+    "overall R",
+    "overall F1",
+)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     anchored_elsewhere,
     previous_sentence_date,
+    vague_time_at,
 )
 from newsdesk.pipeline.extraction.who import people_of_group_words
 
@@ -28,7 +29,6 @@ CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 SET_AT_TALKS = MEETING_OUTCOMES | CONVERSATIONS
 SAME_DAY_PHRASES = words("same_day_phrase")
-VAGUE_TIME_PHRASES = words("vague_time_phrase")
 # a report's statements without a date of their own were made the day it reports
 SPOKEN = frozenset({"statement"})
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
@@ -83,7 +83,7 @@ def resolve_article(
             host.topics = distinct_ids(host.topics + mention.topics)
             host.initiator = host.initiator or mention.initiator
             continue
-        if any(phrase in item.sentence.norm for phrase in VAGUE_TIME_PHRASES):
+        if vague_time_at(item.sentence.norm) is not None:
             continue  # `أجرى خلال الأيام الماضية سلسلة اتصالات`: no day to give it
         inherited = previous_sentence_date(mention, parsed, published)
         if inherited:
@@ -209,7 +209,7 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
     hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
     kept = []
     for mention in mentions:
-        if mention.type == "statement" or mention.cue.kind == "accord":
+        if mention.type in SPOKEN or mention.cue.kind == "accord":
             day = mention.candidates[0].date
             host = next(
                 (

@@ -30,6 +30,7 @@ from newsdesk.pipeline.extraction.when import (
     temporal_relation,
     trigger_dates,
     usable_date,
+    vague_time_at,
     year_before,
 )
 from newsdesk.pipeline.extraction.where import trigger_place
@@ -42,7 +43,6 @@ CAUSE_WORDS = words("cause_word")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
 ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
-VAGUE_TIME_PHRASES = words("vague_time_phrase")
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
@@ -113,10 +113,9 @@ def sentence_mentions(
             continue  # `وقال إن`: a quote in the report, not the news of the day
         if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
-        vague = [norm.find(p, scope_start, scope_end) for p in VAGUE_TIME_PHRASES]
-        if any(at >= 0 for at in vague):  # `خلال الأيام الماضية`: a dateline's day is not theirs
-            after = min(at for at in vague if at >= 0)
-            dates = [expr for expr in dates if expr.start > after]
+        vague = vague_time_at(norm, scope_start, scope_end)
+        if vague is not None:  # `خلال الأيام الماضية`: a dateline's day is not theirs
+            dates = [expr for expr in dates if expr.start > vague]
         plural = trigger.detail.number
         if plural == "plural" and sum(e.kind == "absolute" for e in dates) > 1:
             chosen = [[expr] for expr in dates if expr.kind == "absolute"]

@@ -30,6 +30,14 @@ DEADLINE_WORDS = words("deadline_word")
 FROM_WORDS = words("from_word")
 # `بعد`, `قبل`, `منذ`: what follows is timed against another event
 TEMPORAL_WORDS = words("temporal_word")
+VAGUE_TIME_PHRASES = words("vague_time_phrase")
+
+
+def vague_time_at(norm: str, start: int = 0, end: int | None = None) -> int | None:
+    """Where the first phrase of vague time (`خلال الأيام الماضية`, `مؤخرا`) is in a span of a
+    normalised sentence, or None: what it tells has no day, and no date before it is its own."""
+    found = [at for at in (norm.find(p, start, end) for p in VAGUE_TIME_PHRASES) if at >= 0]
+    return min(found, default=None)
 
 
 def usable_date(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
