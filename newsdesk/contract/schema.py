@@ -7,6 +7,8 @@ to the code, are in `newsdesk.contract.event_types`.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from newsdesk.contract.event_types import EVENT_TYPE_FACTS
 
 EVENT_TYPES: tuple[str, ...] = tuple(facts.type_id for facts in EVENT_TYPE_FACTS)
@@ -129,3 +131,20 @@ TABLES: dict[str, tuple[str, ...]] = {
 DELETE_FIELD = "_delete"
 MERGE_FIELD = "_merge_into"
 CREATE_FIELD = "_create"
+
+
+WEB_SCHEMES = ("http", "https")
+
+
+def web_address(value: object) -> str:
+    """The value when it is an http(s) address with a host, else "": what the `url` column of
+    articles.csv may hold. A `javascript:` or `data:` value, a bare path, a file name, or
+    anything with spaces or control characters is no address."""
+    url = str(value or "").strip()
+    if not url or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""

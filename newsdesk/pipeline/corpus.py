@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from newsdesk.contract import schema
 from newsdesk.language.arabic import has_arabic
 
 # One article's text: a text file, or the text of one feed line. A real report is some tens of
@@ -155,7 +155,6 @@ def web_address(value: object) -> str:
     """The URL as given, when it is a web address (http or https, with a host); raises
     ValueError otherwise, so a file name or a note in a URL column is reported, not kept."""
     text = str(value).strip()
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not schema.web_address(text):
         raise ValueError(f"{text!r} is not a web address (http:// or https://)")
     return text

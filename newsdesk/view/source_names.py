@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
+from newsdesk.contract.schema import web_address
 from newsdesk.language.strings import Strings, isolate, load_strings
 from newsdesk.view.event_dates import format_event_date, parse_date
 from newsdesk.view.markup import esc
-
-WEB_SCHEMES = ("http", "https")
 
 
 def _cell(article: Mapping[str, object] | None, column: str) -> str:
@@ -28,19 +26,6 @@ def _cell(article: Mapping[str, object] | None, column: str) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return " ".join(str(value).split())
-
-
-def web_address(value: object) -> str:
-    """The value when it is an http(s) address with a host, else "": a `javascript:` or
-    `data:` value, a bare path or anything with spaces or control characters is no link."""
-    url = str(value or "").strip()
-    if not url or any(char.isspace() or ord(char) < 32 or ord(char) == 127 for char in url):
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in WEB_SCHEMES and parts.hostname else ""
 
 
 def publication_date(article: Mapping[str, object] | None, lang: str, strings: Strings) -> str:
