@@ -40,6 +40,7 @@ from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
 ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
+CLASH_WORDS = words("clash_word")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
 ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
@@ -124,6 +125,8 @@ def sentence_mentions(
         onset = trigger.value in ONSET_TYPES and any(
             cue.kind == "onset" and scope_start <= cue.start < scope_end for cue in item.cues
         )
+        if onset and _clashes(item, trigger):
+            trigger = replace(trigger, value="hostilities")  # `اشتباكات حدودية دامية اندلعت`
         if (
             not chosen[0]
             and previous_dates
@@ -194,6 +197,14 @@ def _multilateral(item: ParsedSentence, trigger: Match) -> bool:
     if following >= len(item.tokens):
         return False
     return bool(set(token_forms(item.tokens[following].text)) & MULTILATERAL_WORDS)
+
+
+def _clashes(item: ParsedSentence, trigger: Match) -> bool:
+    """Clashes that broke out or were renewed are fighting over a time, not one blow."""
+    return trigger.value == "incident" and any(
+        set(token_forms(token.text)) & CLASH_WORDS
+        for token in item.tokens[trigger.first_token : trigger.last_token + 1]
+    )
 
 
 def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
