@@ -351,3 +351,53 @@ def test_an_attack_a_day_after_another_dates_the_other_a_day_earlier(tmp_path):
         "وجاء الهجوم بعد يوم واحد من قصف صاروخي آخر على المدينة.",
     )
     assert sorted(found) == [("incident", "2023-03-13", []), ("incident", "2023-03-14", [])]
+
+
+def test_a_speech_told_without_a_day_in_the_lead_is_the_days_statement(tmp_path):
+    found = events(
+        tmp_path,
+        "رفع الرئيس الأذربيجاني إلهام علييف اليوم علم بلاده في مدينة خانكندي.\n"
+        "وقال علييف في كلمة ألقاها أمام عسكريين في ساحة المدينة إن الجيش أنجز مهمته.",
+    )
+    assert found == [("statement", "2023-03-14", ["aliyev"])]
+
+
+def test_remarks_made_during_talks_leave_the_talks_as_the_news(tmp_path):
+    found = events(
+        tmp_path,
+        "أعلن رئيس المجلس الأوروبي شارل ميشيل أن الرئيس الأذربيجاني إلهام علييف ورئيس الوزراء "
+        "الأرميني نيكول باشينيان أكدا، خلال لقائهما في بروكسل أمس، التزامهما بالسلام.",
+    )
+    assert found == [("meeting", "2023-03-13", ["aliyev", "michel", "pashinyan"])]
+
+
+def test_a_plain_past_was_is_the_days_news_and_was_had_is_background(tmp_path):
+    arrival = events(
+        tmp_path,
+        "وصل الرئيس التركي رجب طيب أردوغان اليوم إلى باكو.\n"
+        "وحطت طائرة أردوغان في المطار، وكان الرئيس الأذربيجاني إلهام علييف في استقباله.",
+    )
+    assert arrival == [("meeting", "2023-03-14", ["aliyev", "erdogan"])]
+    told_again = events(
+        tmp_path,
+        "وصل الرئيس التركي رجب طيب أردوغان اليوم إلى باكو.\n"
+        "وكان الرئيس الأذربيجاني إلهام علييف قد استقبل أردوغان في المطار.",
+    )
+    assert told_again == []
+
+
+def test_an_agreement_not_reached_is_not_an_agreement(tmp_path):
+    found = events(
+        tmp_path,
+        "التقى الرئيس الروسي فلاديمير بوتين اليوم نظيره الأذربيجاني إلهام علييف في موسكو.\n"
+        "وقال بوتين إن اللقاء كان مفيدا لكنه أقر بأنه لم يتم الاتفاق على كل شيء.",
+    )
+    assert found == [("meeting", "2023-03-14", ["aliyev", "putin"])]
+
+
+def test_deaths_told_with_the_fighting_of_their_day_are_part_of_it(tmp_path):
+    found = events(
+        tmp_path,
+        "اندلعت اشتباكات عنيفة أمس على الحدود بين البلدين وسقط فيها قتلى من الجانبين.",
+    )
+    assert found == [("hostilities", "2023-03-13", [])]

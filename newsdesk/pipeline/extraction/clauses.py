@@ -41,6 +41,7 @@ ADJACENT_TOKENS = 2
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
 CLASH_WORDS = words("clash_word")
+PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
 ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
@@ -70,10 +71,13 @@ def sentence_mentions(
     )
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
     # fighting is news even when told as the time of another (`خلال المواجهات التي اندلعت أمس`)
+    # but remarks made during talks (`أكدا، خلال لقائهما أمس، ...`) leave the talks the news
     settings = [
         t
         for t in triggers
-        if len(triggers) > 1 and t.value not in ONSET_TYPES and is_setting(item, t)
+        if any(other is not t and other.kind != "speech" for other in triggers)
+        and t.value not in ONSET_TYPES
+        and is_setting(item, t)
     ]
     triggers = [t for t in triggers if t not in settings]
     bounds = [t.start for t in triggers]
@@ -84,7 +88,7 @@ def sentence_mentions(
         return []
     sentence = item.sentence
     norm = sentence.norm
-    background = any(cue.kind == "background" for cue in item.cues)
+    background = _told_as_background(item)
     topics = distinct_ids(match.value for match in item.topics)
     mentions: list[Mention] = []
     previous_people: list[str] = []
@@ -188,7 +192,7 @@ def sentence_mentions(
                 mentions.append(base)
             previous_people = people or previous_people
             previous_dates = choice or previous_dates
-    return _merge_within_sentence(mentions)
+    return _merge_within_sentence(_fold_casualties(mentions))
 
 
 def _multilateral(item: ParsedSentence, trigger: Match) -> bool:
@@ -205,6 +209,20 @@ def _clashes(item: ParsedSentence, trigger: Match) -> bool:
         set(token_forms(token.text)) & CLASH_WORDS
         for token in item.tokens[trigger.first_token : trigger.last_token + 1]
     )
+
+
+def _told_as_background(item: ParsedSentence) -> bool:
+    """`وكان علييف قد وقع`, `سبق أن`: an earlier event told again. A bare `كان` with no `قد` after
+    it is a plain past (`وكان علييف في استقباله`), the day's news."""
+    for cue in item.cues:
+        if cue.kind != "background":
+            continue
+        if cue.value != "pluperfect" or any(
+            token.start > cue.end and set(token_forms(token.text)) & PLUPERFECT_PARTICLES
+            for token in item.tokens
+        ):
+            return True
+    return False
 
 
 def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
@@ -237,6 +255,19 @@ def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
     return cue.kind == "accord" and not any(
         other.kind == "type" and other.value in CONVERSATIONS for other in item.cues
     )
+
+
+def _fold_casualties(mentions: list[Mention]) -> list[Mention]:
+    """`اشتباكات اندلعت أمس وسقط فيها قتلى`: deaths told with the fighting of the same day are
+    part of that fighting, not a single incident of their own."""
+    fighting = {
+        m.candidates[0].date for m in mentions if m.type == "hostilities" and m.candidates
+    }
+    return [
+        m
+        for m in mentions
+        if not (m.type == "incident" and m.candidates and m.candidates[0].date in fighting)
+    ]
 
 
 def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:
@@ -294,8 +325,9 @@ def _join_adjacent(triggers: list[Match], item: ParsedSentence) -> list[Match]:
             and last.value == trigger.value
             and trigger.first_token - last.last_token <= ADJACENT_TOKENS
             and not any(cue.detail.number for cue in (last, trigger))
-        ):
-            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token)
+        ):  # `وقال في كلمة ألقاها`: the named channel makes the saying a statement, dated or not
+            kind = "type" if "type" in {last.kind, trigger.kind} else last.kind
+            joined[-1] = replace(last, end=trigger.end, last_token=trigger.last_token, kind=kind)
             continue
         joined.append(trigger)
     return joined
