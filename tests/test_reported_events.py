@@ -401,3 +401,34 @@ def test_deaths_told_with_the_fighting_of_their_day_are_part_of_it(tmp_path):
         "اندلعت اشتباكات عنيفة أمس على الحدود بين البلدين وسقط فيها قتلى من الجانبين.",
     )
     assert found == [("hostilities", "2023-03-13", [])]
+
+
+def test_a_statement_one_party_issued_is_a_statement_and_a_joint_one_an_agreement(tmp_path):
+    ministry = events(
+        tmp_path, "أصدرت وزارة الخارجية الأرمينية بيانا اليوم حملت فيه باكو مسؤولية التصعيد."
+    )
+    assert ministry == [("statement", "2023-03-14", [])]
+    joint = events(
+        tmp_path,
+        "أصدر الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف بيانا مشتركا اليوم.",
+    )
+    assert [t for t, _, _ in joint] == ["agreement"], joint
+
+
+def test_a_ministrys_statement_later_in_the_report_is_of_the_reports_day(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل جندي أرميني اليوم بنيران أذربيجانية قرب قرية حدودية.\n"
+        "وقالت وزارة الدفاع إن الجندي كان في موقعه.\n"
+        "وأدانت الخارجية الأرمينية في بيان ما وصفته بالاستفزاز الجديد.",
+    )
+    assert sorted(found) == [("incident", "2023-03-14", []), ("statement", "2023-03-14", [])]
+
+
+def test_an_agencys_reporter_is_no_statement(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل مصور يعمل لوكالة الأنباء الرسمية اليوم في انفجار لغم قرب كلبجار.\n"
+        "وكان القتيل مراسلا لوكالة الأنباء منذ سنوات.",
+    )
+    assert found == [("incident", "2023-03-14", [])]

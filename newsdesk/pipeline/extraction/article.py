@@ -103,6 +103,7 @@ def resolve_article(
                         len(mention.participants) >= 2
                         or signed_today
                         or (mention.type in SPOKEN and mention.participants)
+                        or (mention.type in SPOKEN and mention.cue.kind == "type")
                     )
                     and not parsed[mention.sentence].dates
                     and not anchored_elsewhere(parsed[mention.sentence], mention)

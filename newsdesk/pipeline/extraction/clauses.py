@@ -19,6 +19,7 @@ from newsdesk.pipeline.extraction.context import (
     anniversary_of,
     concluded,
     is_setting,
+    one_partys_statement,
     to_be_held,
     to_be_stopped,
     trigger_status,
@@ -63,7 +64,7 @@ def sentence_mentions(
     `published` is None for an article nothing dates: then only dates written in full count."""
     triggers = _join_adjacent(
         [
-            cue
+            replace(cue, value="statement") if one_partys_statement(item, cue) else cue
             for cue in item.cues
             if cue.kind == "type" or _accord_alone(item, cue) or _speech_news(item, cue)
         ],
@@ -260,9 +261,7 @@ def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
 def _fold_casualties(mentions: list[Mention]) -> list[Mention]:
     """`اشتباكات اندلعت أمس وسقط فيها قتلى`: deaths told with the fighting of the same day are
     part of that fighting, not a single incident of their own."""
-    fighting = {
-        m.candidates[0].date for m in mentions if m.type == "hostilities" and m.candidates
-    }
+    fighting = {m.candidates[0].date for m in mentions if m.type == "hostilities" and m.candidates}
     return [
         m
         for m in mentions

@@ -24,6 +24,7 @@ AFTER_DATE_CHARS = 30
 CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
 TO_HOLD_WORDS = words("to_hold_word")
+STATEMENT_NOUNS = words("statement_noun")
 STOP_WORDS = words("stop_word")
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 
@@ -80,6 +81,17 @@ def refers_back(item: ParsedSentence, trigger: Match) -> bool:
     where `انفجار لغم آخر` tells a new one."""
     word = item.tokens[trigger.first_token].text
     return word.startswith(DEFINITE_PREFIXES) or word.endswith(POSSESSIVE_SUFFIXES)
+
+
+def one_partys_statement(item: ParsedSentence, trigger: Match) -> bool:
+    """`أصدرت الخارجية بيانا اليوم`: a bare `بيان` that nobody signed, adopted or concluded is
+    one party's statement; only a statement adopted by several is an agreement."""
+    nouns = item.tokens[trigger.first_token : trigger.last_token + 1]
+    return (
+        trigger.value == "agreement"
+        and all(token.text in STATEMENT_NOUNS for token in nouns)  # not `البيان`, `ببيان`
+        and not any(cue.kind == "concluded" for cue in item.cues)
+    )
 
 
 def anniversary_of(item: ParsedSentence, trigger: Match) -> bool:
