@@ -657,3 +657,18 @@ def test_word_classes_hold_values_the_rules_can_read():
             assert unit in {"day", "week", "month", "year"}, r
         else:
             assert r["value"] == "", r
+
+
+def test_no_cue_listed_twice_with_two_meanings():
+    """A phrase listed twice (or twice once normalised) with different categories gives
+    whichever row the loader meets last, so the rules read a word otherwise than its row says.
+    Spelling variants that normalise alike (`هاتفياً`, `هاتفيا`) may repeat one meaning."""
+    seen: dict[str, tuple[int, str, str]] = {}
+    for number, row in enumerate(rows("cues.csv"), start=2):
+        key = norm(row["cue_ar"])
+        meaning = (row["category"], row["value"])
+        if key in seen:
+            first, *first_meaning = seen[key]
+            assert tuple(first_meaning) == meaning, f"cues.csv line {number} repeats {first}"
+            assert row["cue_ar"] != rows("cues.csv")[first - 2]["cue_ar"], (number, first)
+        seen[key] = (number, *meaning)

@@ -432,3 +432,20 @@ def test_an_agencys_reporter_is_no_statement(tmp_path):
         "وكان القتيل مراسلا لوكالة الأنباء منذ سنوات.",
     )
     assert found == [("incident", "2023-03-14", [])]
+
+
+def test_a_truce_told_as_announced_on_a_day_is_an_agreement_of_that_day(tmp_path):
+    found = events(
+        tmp_path,
+        "وتعثرت الهدنة الثالثة التي أعلنت برعاية أمريكية في 25 شباط بعد ساعات من سريانها.",
+    )
+    assert found == [("agreement", "2023-02-25", [])]
+
+
+def test_a_joint_statement_issued_at_the_close_of_talks_is_their_agreement(tmp_path):
+    found = events(
+        tmp_path,
+        "التقى الزعماء الأوروبيون اليوم في براغ.\n"
+        "وصدر في ختامه بيان مشترك باسم المشاركين الأربعة أكد فيه البلدان التزامهما.",
+    )
+    assert sorted(t for t, _, _ in found) == ["agreement", "meeting"], found
