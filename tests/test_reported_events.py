@@ -449,3 +449,14 @@ def test_a_joint_statement_issued_at_the_close_of_talks_is_their_agreement(tmp_p
         "وصدر في ختامه بيان مشترك باسم المشاركين الأربعة أكد فيه البلدان التزامهما.",
     )
     assert sorted(t for t, _, _ in found) == ["agreement", "meeting"], found
+
+
+def test_talks_told_on_their_closing_day_with_their_length_are_dated_by_their_first(tmp_path):
+    found = events(
+        tmp_path,
+        "اختتم وزيرا خارجية أذربيجان جيهون بيراموف وأرمينيا أرارات ميرزويان اليوم أربعة أيام "
+        "من المفاوضات المكثفة قرب واشنطن برعاية وزير الخارجية الأمريكي أنتوني بلينكن.\n"
+        "وقال بلينكن في كلمة خلال الجلسة الختامية إن الطرفين "
+        "حققا تقدما نحو اتفاق سلام.",
+    )
+    assert found == [("meeting", "2023-03-11", ["bayramov", "blinken", "mirzoyan"])]

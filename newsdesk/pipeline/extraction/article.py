@@ -216,7 +216,8 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
                 (
                     h
                     for h in hosts
-                    if 0 <= (day - h.candidates[0].date).days <= READOUT_DAYS
+                    if h.candidates[0].date <= day
+                    and (day - (h.candidates[0].end or h.candidates[0].date)).days <= READOUT_DAYS
                     and (
                         set(mention.participants) <= set(h.participants)
                         or h.sentence == mention.sentence  # `أكد الكرملين أن بوتين ناقش هاتفيا`

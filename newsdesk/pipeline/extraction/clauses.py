@@ -28,6 +28,7 @@ from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distin
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
+    days_before_close,
     temporal_relation,
     trigger_dates,
     usable_date,
@@ -148,6 +149,11 @@ def sentence_mentions(
                     candidates = resolve(
                         expr, published, year_before(item.dates, expr) or context_year
                     )
+            closed_after = days_before_close(item, trigger) if trigger.value == "meeting" else 0
+            if closed_after and candidates and candidates[0].precision == "day":
+                closing = candidates[0].date
+                start_day = closing - dt.timedelta(days=closed_after)
+                candidates = [replace(candidates[0], date=start_day, end=closing)]
             on = candidates[0].date if candidates else published
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people

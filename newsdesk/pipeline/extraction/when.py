@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.contract.event_types import types_where
-from newsdesk.language.word_classes import words
+from newsdesk.language.word_classes import valued, words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention
@@ -31,6 +31,10 @@ FROM_WORDS = words("from_word")
 # `بعد`, `قبل`, `منذ`: what follows is timed against another event
 TEMPORAL_WORDS = words("temporal_word")
 VAGUE_TIME_PHRASES = words("vague_time_phrase")
+CLOSING_WORDS = words("closing_word")
+COUNT_WORDS = valued("count_word")
+NUMBER_WORDS = valued("number_word")
+SPAN_TOKENS = 4  # `أربعة أيام من المفاوضات`: the length stands just before the talks
 
 
 def vague_time_at(norm: str, start: int = 0, end: int | None = None) -> int | None:
@@ -48,6 +52,32 @@ def usable_date(expr: DateExpr, trigger: Match, sentence: Sentence) -> bool:
     if expr.kind != "today" or expr.weekday is not None or expr.amount or expr.hour:
         return True
     return sentence.index < LEAD_SENTENCES or trigger.value in DEFAULT_DATED_TYPES
+
+
+def days_before_close(item: ParsedSentence, trigger: Match) -> int:
+    """`اختتم الوزيران اليوم أربعة أيام من المفاوضات`: talks told on the day they closed, with
+    their length, began that many days less one before (a meeting is dated by its first day)."""
+    before = item.tokens[: trigger.first_token]
+    if not any(set(token_forms(t.text)) & CLOSING_WORDS for t in before):
+        return 0
+    days = _days_told(before[-SPAN_TOKENS:])
+    return days - 1 if days > 1 else 0
+
+
+def _days_told(tokens: list[Token]) -> int:
+    """The number of days a span of words tells (`أربعة أيام`, `يومين`, `3 أيام`), or 0; the
+    span nearest the end wins (`اليوم أربعة أيام من`: not the `يوم` of `اليوم`)."""
+    for index, token in reversed(list(enumerate(tokens))):
+        count = next((COUNT_WORDS[f] for f in token_forms(token.text) if f in COUNT_WORDS), None)
+        if count is None:
+            continue
+        amount, unit = count.split()
+        if amount == "some" and index > 0:
+            number = tokens[index - 1].text
+            amount = NUMBER_WORDS.get(number) or (number if number.isdigit() else "some")
+        if unit == "day" and amount != "some":
+            return int(amount)
+    return 0
 
 
 def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
