@@ -460,3 +460,17 @@ def test_talks_told_on_their_closing_day_with_their_length_are_dated_by_their_fi
         "حققا تقدما نحو اتفاق سلام.",
     )
     assert found == [("meeting", "2023-03-11", ["bayramov", "blinken", "mirzoyan"])]
+
+
+def test_separate_talks_timed_against_the_summit_are_held_its_day(tmp_path):
+    found = events(
+        tmp_path,
+        "استضاف الرئيس الروسي فلاديمير بوتين اليوم في سوتشي الرئيس الأذربيجاني إلهام علييف "
+        "ورئيس الوزراء الأرميني نيكول باشينيان في قمة ثلاثية.\n"
+        "وعقد بوتين قبل القمة لقاءين منفصلين مع كل من علييف وباشينيان.",
+    )
+    assert sorted(found) == [
+        ("meeting", "2023-03-14", ["aliyev", "pashinyan", "putin"]),
+        ("meeting", "2023-03-14", ["aliyev", "putin"]),
+        ("meeting", "2023-03-14", ["pashinyan", "putin"]),
+    ]

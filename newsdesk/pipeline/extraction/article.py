@@ -19,11 +19,13 @@ from newsdesk.pipeline.extraction.mention import Mention, distinct_ids, split_pa
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
+    TEMPORAL_WORDS,
     anchored_elsewhere,
     previous_sentence_date,
     vague_time_at,
 )
 from newsdesk.pipeline.extraction.who import people_of_group_words
+from newsdesk.pipeline.gazetteer import token_forms
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
@@ -85,6 +87,12 @@ def resolve_article(
             continue
         if vague_time_at(item.sentence.norm) is not None:
             continue  # `أجرى خلال الأيام الماضية سلسلة اتصالات`: no day to give it
+        anchor = _anchor_talks(mention, item, dated)
+        if anchor is not None:
+            mention.candidates = list(anchor.candidates)
+            result.append(mention)
+            dated.append(mention)
+            continue
         inherited = previous_sentence_date(mention, parsed, published)
         if inherited:
             mention.candidates = inherited
@@ -120,6 +128,28 @@ def resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) -> Mention | None:
+    """`وعقد بوتين قبل القمة لقاءين منفصلين`: talks timed against talks told before (`قبل
+    القمة`, `عقب الاجتماع`) were held the same day as those, the last dated ones told."""
+    if mention.type not in CONVERSATIONS or mention.status != "happened":
+        return None
+    anchored = any(
+        cue.kind == "type"
+        and cue.value in CONVERSATIONS
+        and cue.start < mention.cue.start
+        and refers_back(item, cue)
+        and cue.first_token > 0
+        and set(token_forms(item.tokens[cue.first_token - 1].text)) & TEMPORAL_WORDS
+        for cue in item.cues
+    )
+    told = [
+        m
+        for m in dated
+        if m.sentence < mention.sentence and m.type in CONVERSATIONS and m.status == "happened"
+    ]
+    return max(told, key=lambda m: (m.sentence, m.start)) if anchored and told else None
 
 
 def _same_day_as_earlier(

@@ -20,6 +20,7 @@ from newsdesk.pipeline.extraction.context import (
     concluded,
     is_setting,
     one_partys_statement,
+    refers_back,
     to_be_held,
     to_be_stopped,
     trigger_status,
@@ -28,6 +29,7 @@ from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distin
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
+    TEMPORAL_WORDS,
     days_before_close,
     temporal_relation,
     trigger_dates,
@@ -81,7 +83,7 @@ def sentence_mentions(
         and t.value not in ONSET_TYPES
         and is_setting(item, t)
     ]
-    triggers = [t for t in triggers if t not in settings]
+    triggers = [t for t in triggers if t not in settings and not _time_anchor(item, t, triggers)]
     bounds = [t.start for t in triggers]
     triggers = [
         t for t in triggers if t.value != "agreement" or t.kind == "accord" or concluded(item, t)
@@ -215,6 +217,18 @@ def _clashes(item: ParsedSentence, trigger: Match) -> bool:
     return trigger.value == "incident" and any(
         set(token_forms(token.text)) & CLASH_WORDS
         for token in item.tokens[trigger.first_token : trigger.last_token + 1]
+    )
+
+
+def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
+    """`وعقد بوتين قبل القمة لقاءين`: talks told before (`القمة`) named only to time the news
+    by; the news (`لقاءين`) takes the whole sentence's people."""
+    return (
+        len(triggers) > 1
+        and trigger.value in CONVERSATIONS
+        and trigger.first_token > 0
+        and refers_back(item, trigger)
+        and bool(set(token_forms(item.tokens[trigger.first_token - 1].text)) & TEMPORAL_WORDS)
     )
 
 
