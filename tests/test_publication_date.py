@@ -80,6 +80,16 @@ def test_anniversary_wording_puts_publication_a_year_after_the_dated_event():
     assert inferred(text).date == dt.date(2021, 11, 9)
 
 
+def test_a_report_timed_a_week_after_an_anniversary_is_not_dated_on_it():
+    """9 Nov 2021, the anniversary, was a Tuesday too: a tie to it would date the report a week
+    early; with nothing else pinning the day the report stays undated."""
+    text = (
+        "اندلعت اشتباكات عنيفة اليوم الثلاثاء على الحدود، وبعد أسبوع من الذكرى الأولى لتوقيع "
+        "البيان. ويلتزم الطرفان منذ البيان الموقع في 9 تشرين الثاني 2020 بوقف القتال."
+    )
+    assert inferred(text).date is None
+
+
 def test_a_background_year_and_since_1991_do_not_anchor_the_date():
     text = (
         "قال وزير الخارجية اليوم الأربعاء إن بلاده لن تتنازل عن أراضيها. "

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_context import date_contexts
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.publication_clues import (
@@ -31,6 +32,8 @@ from newsdesk.pipeline.publication_clues import (
 
 _DATELINE_PREFIX = re.compile(r"^[^\n]{0,60}$")
 _DATELINE_WORDS = 8
+_TIMED_AGAINST_WORDS = 4  # `بعد أسبوع من الذكرى`, `قبل أيام قليلة من مرور عام`
+TEMPORAL_WORDS = words("temporal_word")
 # a dateline's date stands at the start of its line or after a place or an agency and a
 # separator (`موسكو، `, `(يريفان - `), and is followed by the end of the line or a separator
 _DATELINE_OPENS = re.compile(r"(?:^|[،,(\-–—:])\s*$")
@@ -104,8 +107,23 @@ _ANNIVERSARY_YEARS = {
 
 
 def anniversaries(norm_text: str) -> list[int]:
-    """`بمناسبة مرور عام على توقيع البيان`: how many years after a dated event the report is."""
-    return [_ANNIVERSARY_YEARS[m.group("n")] for m in _ANNIVERSARY.finditer(norm_text)]
+    """`بمناسبة مرور عام على توقيع البيان`: how many years after a dated event the report is.
+    Not an anniversary the report is timed against (`بعد أسبوع من الذكرى الأولى`): the report
+    is then some time off it, and a tie to the anniversary's days would date it wrong."""
+    return [
+        _ANNIVERSARY_YEARS[m.group("n")]
+        for m in _ANNIVERSARY.finditer(norm_text)
+        if not _timed_against(norm_text[: m.start()])
+    ]
+
+
+def _timed_against(before: str) -> bool:
+    """The few words before an anniversary say the report is before or after it."""
+    words = before.split()[-_TIMED_AGAINST_WORDS:]
+    return any(
+        word in TEMPORAL_WORDS or (word[:1] in "وف" and word[1:] in TEMPORAL_WORDS)  # `وبعد`
+        for word in words
+    )
 
 
 def infer_date(
