@@ -474,3 +474,12 @@ def test_separate_talks_timed_against_the_summit_are_held_its_day(tmp_path):
         ("meeting", "2023-03-14", ["aliyev", "putin"]),
         ("meeting", "2023-03-14", ["pashinyan", "putin"]),
     ]
+
+
+def test_a_ceasefire_the_parties_agreed_on_is_an_agreement_and_its_statement_part_of_it(tmp_path):
+    found = events(
+        tmp_path,
+        "أعلن وزير الخارجية الروسي سيرغي لافروف اليوم أن أذربيجان وأرمينيا اتفقتا على وقف "
+        "إطلاق النار لأغراض إنسانية اعتبارا من ظهر اليوم، وذلك في بيان تلاه أمام الصحفيين.",
+    )
+    assert [(t, d) for t, d, _ in found] == [("agreement", "2023-03-14")], found

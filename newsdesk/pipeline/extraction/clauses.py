@@ -53,6 +53,10 @@ ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when it names it
+# a part told with bigger news of its sentence and day: casualties of the fighting, the
+# statement document that announced an agreement
+FOLDED_INTO = {"incident": "hostilities", "statement": "agreement"}
+STATEMENT_DOCUMENT = "بيان"
 
 
 def sentence_mentions(
@@ -201,7 +205,7 @@ def sentence_mentions(
                 mentions.append(base)
             previous_people = people or previous_people
             previous_dates = choice or previous_dates
-    return _merge_within_sentence(_fold_casualties(mentions))
+    return _merge_within_sentence(_fold_told_parts(mentions, item))
 
 
 def _multilateral(item: ParsedSentence, trigger: Match) -> bool:
@@ -278,15 +282,24 @@ def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
     )
 
 
-def _fold_casualties(mentions: list[Mention]) -> list[Mention]:
-    """`اشتباكات اندلعت أمس وسقط فيها قتلى`: deaths told with the fighting of the same day are
-    part of that fighting, not a single incident of their own."""
-    fighting = {m.candidates[0].date for m in mentions if m.type == "hostilities" and m.candidates}
-    return [
-        m
-        for m in mentions
-        if not (m.type == "incident" and m.candidates and m.candidates[0].date in fighting)
-    ]
+def _fold_told_parts(mentions: list[Mention], item: ParsedSentence) -> list[Mention]:
+    """What a sentence tells as part of bigger news of the same day is that news: deaths told
+    with the fighting (`اشتباكات اندلعت أمس وسقط فيها قتلى`), the statement that announced an
+    agreement (`أعلن أنهما اتفقتا على وقف إطلاق النار ... في بيان`); not a leader's post
+    about signing (`كتب على فيسبوك أنه وقع`), which is news of its own."""
+    days = {
+        (m.type, m.candidates[0].date) for m in mentions if m.candidates and m.status == "happened"
+    }
+
+    def folded(m: Mention) -> bool:
+        if not m.candidates or (FOLDED_INTO.get(m.type), m.candidates[0].date) not in days:
+            return False
+        words = item.tokens[m.cue.first_token : m.cue.last_token + 1]
+        return m.type != "statement" or any(
+            STATEMENT_DOCUMENT in token_forms(token.text) for token in words
+        )
+
+    return [m for m in mentions if not folded(m)]
 
 
 def _merge_within_sentence(mentions: list[Mention]) -> list[Mention]:

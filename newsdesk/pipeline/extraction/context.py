@@ -23,6 +23,7 @@ ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع ال
 AFTER_DATE_CHARS = 30
 CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
+ACCORD_GAP_TOKENS = 2
 TO_HOLD_WORDS = words("to_hold_word")
 STATEMENT_NOUNS = words("statement_noun")
 STOP_WORDS = words("stop_word")
@@ -110,6 +111,8 @@ def concluded(item: ParsedSentence, trigger: Match, acts_only: bool = False) -> 
     if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
         return True
     for cue in item.cues:
+        if cue.kind == "accord" and 0 < trigger.first_token - cue.last_token <= ACCORD_GAP_TOKENS:
+            return True  # `اتفقتا على وقف إطلاق النار`: what the parties agreed on
         if cue.kind != "concluded" or (acts_only and cue.value != "act"):
             continue
         distance = trigger.first_token - cue.first_token
