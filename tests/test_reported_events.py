@@ -483,3 +483,23 @@ def test_a_ceasefire_the_parties_agreed_on_is_an_agreement_and_its_statement_par
         "إطلاق النار لأغراض إنسانية اعتبارا من ظهر اليوم، وذلك في بيان تلاه أمام الصحفيين.",
     )
     assert [(t, d) for t, d, _ in found] == [("agreement", "2023-03-14")], found
+
+
+def test_a_signing_told_with_only_the_hour_a_ceasefire_starts_is_the_days(tmp_path):
+    found = events(
+        tmp_path,
+        "أرمنبريس.\n"  # the dateline on a line of its own, as agencies print it
+        "وقع الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني "
+        "نيكول باشينيان بيانا ينص على وقف القتال اعتبارا من الساعة الواحدة من صباح اليوم.",
+    )
+    assert found == [("agreement", "2023-03-14", ["aliyev", "pashinyan", "putin"])]
+
+
+def test_a_truce_announced_in_the_evening_is_agreed_that_day_not_when_it_starts(tmp_path):
+    found = events(
+        tmp_path,
+        "قتل مدنيان اليوم في قصف على مدينة حدودية.\n"
+        "وفي تطور لاحق مساء اليوم، أعلنت وزارتا الخارجية في بيانين متطابقين الاتفاق على هدنة "
+        "إنسانية جديدة تدخل حيز التنفيذ اعتبارا من منتصف ليل الخميس.",
+    )
+    assert ("agreement", "2023-03-14", []) in found, found

@@ -21,6 +21,7 @@ from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     TEMPORAL_WORDS,
     anchored_elsewhere,
+    dates_of_its_own,
     previous_sentence_date,
     vague_time_at,
 )
@@ -55,7 +56,7 @@ def resolve_article(
             and mention.status == "happened"
             and not mention.background
             and concluded(item, mention.cue, acts_only=True)
-            and not item.dates
+            and not dates_of_its_own(item)
             and not anchored_elsewhere(item, mention)
         )
         # parties agreeing without a date of their own are not an earlier agreement told again

@@ -23,11 +23,13 @@ DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
 BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and still be its
 # an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
 BEFORE_TRIGGER_CHARS = {"agreement": 30}
+ANNOUNCED_SLACK = 20  # `أعلن، فجر اليوم،`: an announcing verb's day stands right after it
 # after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
 TIME_OF_DAY = words("time_of_day")
 # `بحلول نهاية الشهر`, `اعتبارا من`: the date is a deadline or a start, not the event's
 DEADLINE_WORDS = words("deadline_word")
 FROM_WORDS = words("from_word")
+FROM_TOKENS = 6  # `اعتبارا من الساعة الواحدة من صباح اليوم`
 # `بعد`, `قبل`, `منذ`: what follows is timed against another event
 TEMPORAL_WORDS = words("temporal_word")
 VAGUE_TIME_PHRASES = words("vague_time_phrase")
@@ -108,6 +110,9 @@ def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> lis
             and cue.start < trigger.start
             and (cue.value == "act" or expr.end <= cue.start)
             for cue in item.cues
+        ) or any(  # `أعلنت مساء اليوم ... الاتفاق على هدنة`: announced that day
+            cue.kind == "speech" and expr.end <= cue.start + ANNOUNCED_SLACK < trigger.start
+            for cue in item.cues
         ):
             limit = BEFORE_TRIGGER_DEFAULT
         between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
@@ -143,11 +148,18 @@ def _start_of_date_phrase(item: ParsedSentence, expr: DateExpr) -> int:
 
 
 def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
-    """`بحلول نهاية الشهر` is a deadline, not the date of the event."""
+    """`بحلول نهاية الشهر` is a deadline, `اعتبارا من الساعة الواحدة من صباح اليوم` a start,
+    not the date of the event."""
     before = [t for t in item.tokens if t.end <= expr.start]
     if before and before[-1].text in DEADLINE_WORDS:
         return True
-    return len(before) >= 2 and before[-1].text == "من" and before[-2].text in FROM_WORDS
+    near = [t.text for t in before[-FROM_TOKENS:]]
+    return any(word in FROM_WORDS and following == "من" for word, following in zip(near, near[1:]))
+
+
+def dates_of_its_own(item: ParsedSentence) -> list[DateExpr]:
+    """The sentence's dates but deadlines and starts: the days something happened on."""
+    return [expr for expr in item.dates if not _deadline(item, expr)]
 
 
 def year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
