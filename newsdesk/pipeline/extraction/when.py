@@ -9,6 +9,7 @@ one borrows the previous sentence's date only when it continues the same story.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import valued, words
@@ -154,7 +155,9 @@ def _deadline(item: ParsedSentence, expr: DateExpr) -> bool:
     if before and before[-1].text in DEADLINE_WORDS:
         return True
     near = [t.text for t in before[-FROM_TOKENS:]]
-    return any(word in FROM_WORDS and following == "من" for word, following in zip(near, near[1:]))
+    return any(
+        word in FROM_WORDS and following == "من" for word, following in itertools.pairwise(near)
+    )
 
 
 def dates_of_its_own(item: ParsedSentence) -> list[DateExpr]:
