@@ -503,3 +503,29 @@ def test_a_truce_announced_in_the_evening_is_agreed_that_day_not_when_it_starts(
         "إنسانية جديدة تدخل حيز التنفيذ اعتبارا من منتصف ليل الخميس.",
     )
     assert ("agreement", "2023-03-14", []) in found, found
+
+
+def test_a_claim_denied_is_a_denied_event_also_where_its_claimant_tells_it(tmp_path):
+    found = records_of(
+        tmp_path,
+        "نفت الرئاسة التركية اليوم بشكل قاطع ادعاءات أرمينية بأن مقاتلة تركية من طراز إف-16 "
+        "أسقطت طائرة حربية أرمينية.\n"
+        "وكانت المتحدثة باسم وزارة الدفاع الأرمينية قد ذكرت في وقت سابق من اليوم أن مقاتلة "
+        "تركية أسقطت طائرة تابعة لسلاح الجو الأرميني.",
+    )
+    incidents = [(r.date.isoformat(), r.status) for r in found if r.type == "incident"]
+    assert incidents == [("2023-03-14", "denied")], found
+
+
+def test_a_leader_excusing_himself_from_a_summit_denies_his_part_in_it(tmp_path):
+    for body in (
+        "وجاء ذلك بعد أيام من اعتذار الرئيس الأذربيجاني إلهام علييف عن المشاركة في لقاء "
+        "غرناطة في 5 آذار.",
+        "اعتذر الرئيس الأذربيجاني إلهام علييف عن المشاركة في قمة غرناطة المقررة في 5 آذار.",
+    ):
+        meetings = [
+            (r.date.isoformat(), r.status, r.participants)
+            for r in records_of(tmp_path, body)
+            if r.type == "meeting"
+        ]
+        assert meetings == [("2023-03-05", "denied", ["aliyev"])], (body, meetings)

@@ -156,7 +156,7 @@ def _score_article(item: dict, records: list[EventRecord], report: Report) -> No
             report.fn[event["type"]] += 1
             report.details.append(f"{source_of(item)}: MISSED {_gold_text(event)}")
             continue
-        chosen = max(options, key=lambda r: len(set(r.participants) & set(event["participants"])))
+        chosen = max(options, key=lambda r: _fit(event, r))
         unmatched.remove(chosen)
         report.tp[event["type"]] += 1
         gold_status = event.get("status", "happened")
@@ -175,6 +175,16 @@ def _score_article(item: dict, records: list[EventRecord], report: Report) -> No
             f"{source_of(item)}: EXTRA {record.type} {record.date} {record.precision} "
             f"{','.join(record.participants)} {record.status}"
         )
+
+
+def _fit(event: dict, record: EventRecord) -> tuple[int, bool, bool]:
+    """How well a record that matches a gold event fits it, to pick the best of several: the
+    most people in common, then the same status, then the same day (one day off matches too)."""
+    return (
+        len(set(record.participants) & set(event["participants"])),
+        record.status == event.get("status", "happened"),
+        record.date.isoformat() == event["date"],
+    )
 
 
 def _gold_text(event: dict) -> str:

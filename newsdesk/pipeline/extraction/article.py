@@ -122,6 +122,7 @@ def resolve_article(
             mention.candidates = [Resolved(published, "day", frozenset({"inferred_date"}))]
             mention.default_dated = True
             result.append(mention)
+    _claims_denied(result, parsed)
     result = _split_like_separate_calls(result)
     _tell_institutions_apart(result)
     result = _absorb_remarks(result)
@@ -129,6 +130,21 @@ def resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _claims_denied(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
+    """`نفت أنقرة ادعاءات بأن مقاتلة أسقطت طائرة` and, elsewhere, `ذكرت المتحدثة أن مقاتلة
+    أسقطت طائرة`: the claim the report says was denied is that denied event, told by its
+    claimant, not a second event that happened."""
+    denied = {(m.type, m.candidates[0].date) for m in mentions if m.status == "denied"}
+    for mention in mentions:
+        item = parsed[mention.sentence]
+        if (
+            mention.status == "happened"
+            and (mention.type, mention.candidates[0].date) in denied
+            and any(cue.kind == "speech" and cue.start < mention.cue.start for cue in item.cues)
+        ):
+            mention.status = "denied"
 
 
 def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) -> Mention | None:

@@ -26,6 +26,7 @@ CONCLUDED_AFTER_TOKENS = 12
 ACCORD_GAP_TOKENS = 2
 TO_HOLD_WORDS = words("to_hold_word")
 STATEMENT_NOUNS = words("statement_noun")
+CLAIM_WORDS = words("claim_word")
 STOP_WORDS = words("stop_word")
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 
@@ -38,7 +39,9 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
             found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
         if cue.kind != "status" or not lo <= cue.start < hi:
             continue
-        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
+        before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS or (
+            cue.value == "denied" and _denied_claim(item, cue, trigger)
+        )
         after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
         if before or after:
             found.add(cue.value)
@@ -48,6 +51,13 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
         if status in found:
             return status
     return "happened"
+
+
+def _denied_claim(item: ParsedSentence, denial: Match, trigger: Match) -> bool:
+    """`نفت الرئاسة ادعاءات أرمينية بأن مقاتلة تركية أسقطت طائرة`: a claim word between a
+    denial and the trigger makes what the claim tells denied, however long the claim."""
+    between = item.tokens[denial.last_token + 1 : trigger.first_token]
+    return any(set(token_forms(token.text)) & CLAIM_WORDS for token in between)
 
 
 def to_be_held(item: ParsedSentence, trigger: Match) -> bool:
