@@ -670,5 +670,6 @@ def test_no_cue_listed_twice_with_two_meanings():
         if key in seen:
             first, *first_meaning = seen[key]
             assert tuple(first_meaning) == meaning, f"cues.csv line {number} repeats {first}"
-            assert row["cue_ar"] != rows("cues.csv")[first - 2]["cue_ar"], (number, first)
+            same = row["cue_ar"] == rows("cues.csv")[first - 2]["cue_ar"]
+            assert not same, f"cues.csv line {number} repeats line {first}: {row['cue_ar']}"
         seen[key] = (number, *meaning)
