@@ -529,3 +529,17 @@ def test_a_leader_excusing_himself_from_a_summit_denies_his_part_in_it(tmp_path)
             if r.type == "meeting"
         ]
         assert meetings == [("2023-03-05", "denied", ["aliyev"])], (body, meetings)
+
+
+def test_talks_due_at_a_summit_that_did_not_take_place_are_denied_on_its_day(tmp_path):
+    found = records_of(
+        tmp_path,
+        "التقى رئيس الوزراء الأرميني نيكول باشينيان يوم الخميس في غرناطة الرئيس الفرنسي "
+        "إيمانويل ماكرون على هامش قمة أوروبية.\n"
+        "وكان من المقرر أن يعقد اجتماع خماسي يضم الرئيس الأذربيجاني إلهام علييف، غير أن الأخير "
+        "اعتذر عن حضور القمة.",
+    )
+    assert [(r.date.isoformat(), r.status, r.participants) for r in found] == [
+        ("2023-03-09", "denied", ["aliyev"]),
+        ("2023-03-09", "happened", ["macron", "pashinyan"]),
+    ], found

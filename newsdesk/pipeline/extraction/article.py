@@ -149,24 +149,30 @@ def _claims_denied(mentions: list[Mention], parsed: list[ParsedSentence]) -> Non
 
 def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) -> Mention | None:
     """`وعقد بوتين قبل القمة لقاءين منفصلين`: talks timed against talks told before (`قبل
-    القمة`, `عقب الاجتماع`) were held the same day as those, the last dated ones told."""
-    if mention.type not in CONVERSATIONS or mention.status != "happened":
+    القمة`, `عقب الاجتماع`) were held the same day as those, the last dated ones told; and talks
+    that did not take place at a summit told before (`كان من المقرر أن يعقد اجتماع خماسي، غير
+    أن الأخير اعتذر عن حضور القمة`) were due that day."""
+    if mention.type not in CONVERSATIONS or mention.status not in {"happened", "denied"}:
         return None
-    anchored = any(
-        cue.kind == "type"
-        and cue.value in CONVERSATIONS
-        and cue.start < mention.cue.start
-        and refers_back(item, cue)
-        and cue.first_token > 0
-        and set(token_forms(item.tokens[cue.first_token - 1].text)) & TEMPORAL_WORDS
+    talks_told = [
+        cue
         for cue in item.cues
-    )
+        if cue.kind == "type" and cue.value in CONVERSATIONS and refers_back(item, cue)
+    ]
+    if mention.status == "happened":
+        talks_told = [
+            cue
+            for cue in talks_told
+            if cue.start < mention.cue.start
+            and cue.first_token > 0
+            and set(token_forms(item.tokens[cue.first_token - 1].text)) & TEMPORAL_WORDS
+        ]
     told = [
         m
         for m in dated
         if m.sentence < mention.sentence and m.type in CONVERSATIONS and m.status == "happened"
     ]
-    return max(told, key=lambda m: (m.sentence, m.start)) if anchored and told else None
+    return max(told, key=lambda m: (m.sentence, m.start)) if talks_told and told else None
 
 
 def _same_day_as_earlier(
