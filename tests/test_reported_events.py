@@ -543,3 +543,15 @@ def test_talks_due_at_a_summit_that_did_not_take_place_are_denied_on_its_day(tmp
         ("2023-03-09", "denied", ["aliyev"]),
         ("2023-03-09", "happened", ["macron", "pashinyan"]),
     ], found
+
+
+def test_a_meeting_due_by_a_deadline_is_planned_for_that_day(tmp_path):
+    found = events(
+        tmp_path,
+        "وينص البيان على تشكيل مجموعة عمل برئاسة نواب رؤساء الحكومات، على أن تعقد اجتماعها "
+        "الأول بحلول 30 آذار الجاري.",
+    )
+    assert [(t, d) for t, d, _ in found] == [("meeting", "2023-03-30")], found
+    assert records_of(tmp_path, "على أن تعقد اللجنة اجتماعها الأول بحلول 30 آذار.")[0].status == (
+        "planned"
+    )

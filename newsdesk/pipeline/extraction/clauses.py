@@ -119,7 +119,7 @@ def sentence_mentions(
             status = "planned"  # dated only by a day still to come, else dropped below
         if status in {"conditional", "called_for"} or to_be_stopped(item, trigger):
             continue
-        dates = trigger_dates(item, trigger, scope_start, scope_end)
+        dates = trigger_dates(item, trigger, scope_start, scope_end, planned=status == "planned")
         if held_later:  # `طالبت اليوم بعقد اجتماع`: today is the demand's day
             dates = [expr for expr in dates if expr.start > trigger.start]
         if trigger.kind == "speech" and not _dated_speech(trigger, dates):

@@ -83,8 +83,11 @@ def _days_told(tokens: list[Token]) -> int:
     return 0
 
 
-def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> list[DateExpr]:
-    """Dates of a trigger, best first: those after it, then close ones before it.
+def trigger_dates(
+    item: ParsedSentence, trigger: Match, lo: int, hi: int, planned: bool = False
+) -> list[DateExpr]:
+    """Dates of a trigger, best first: those after it, then close ones before it. A deadline
+    (`بحلول 30 كانون الثاني`) dates only a planned event: it is when that is due.
 
     A date well before an agreement noun belongs to it only through a signing verb between
     them (`في 9 نوفمبر، وقع ... بياناً مشتركاً`), not through a verb of saying.
@@ -95,7 +98,7 @@ def trigger_dates(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> lis
         if trigger.start <= e.start < hi
         and not e.anchored  # `جاء الهجوم بعد يوم من قصف آخر`: the other strike's date
         and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
-        and not _deadline(item, e)
+        and (planned or not _deadline(item, e))
     ]
     before = []
     for expr in item.dates:
