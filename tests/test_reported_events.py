@@ -555,3 +555,25 @@ def test_a_meeting_due_by_a_deadline_is_planned_for_that_day(tmp_path):
     assert records_of(tmp_path, "على أن تعقد اللجنة اجتماعها الأول بحلول 30 آذار.")[0].status == (
         "planned"
     )
+
+
+def test_a_second_call_told_after_two_is_the_same_callers_with_the_one_named(tmp_path):
+    found = events(
+        tmp_path,
+        "وأجرى رئيس الوزراء الأرميني نيكول باشينيان اليوم اتصالين هاتفيين بالرئيسين الروسي "
+        "فلاديمير بوتين والفرنسي إيمانويل ماكرون، كما تحدث هاتفيا مع وزير الخارجية الأمريكي "
+        "أنتوني بلينكن.",
+    )
+    assert sorted(p for _, _, p in found) == [
+        ["blinken", "pashinyan"],
+        ["macron", "pashinyan"],
+        ["pashinyan", "putin"],
+    ], found
+
+
+def test_a_negation_joined_to_and_still_negates(tmp_path):
+    found = records_of(
+        tmp_path,
+        "واستقبل وزير الخارجية الأمريكي أنتوني بلينكن الوزيرين اليوم، ولم يعقد أي اجتماع ثلاثي.",
+    )
+    assert sorted(r.status for r in found) == ["denied", "happened"], found

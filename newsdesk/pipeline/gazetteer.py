@@ -19,10 +19,19 @@ from newsdesk.config import lexicon_dir
 from newsdesk.contract.tables import split_list
 from newsdesk.language.arabic import normalize
 from newsdesk.language.lexicon import read_lexicon
+from newsdesk.language.word_classes import words
 
 _TOKEN = re.compile(r"\w+")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
+_CONJUNCTIONS = ("و", "ف")
+
+
+@cache
+def _short_particles() -> frozenset[str]:
+    return words("short_particle")
+
+
 STARTS_CACHE_SIZE = 500_000  # distinct tokens remembered per matcher (bounded memory)
 # the years the project reports on, and the lexicon with it: offices.csv lists the terms that
 # touch them, so an office with one open term from before them had one holder throughout
@@ -78,6 +87,8 @@ def token_forms(token: str) -> list[str]:
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
             stems.append(token[len(prefix) :])
+    if token[:1] in _CONJUNCTIONS and token[1:] in _short_particles():
+        stems.append(token[1:])  # `ولم`, `فلن`
     for stem in list(stems):
         if stem.startswith("ال") and len(stem) >= 5:
             stems.append(stem[2:])

@@ -171,6 +171,13 @@ def sentence_mentions(
                 and set(people) <= set(previous_people)
             ):  # `سبقتها محادثات مع كل منهما`: the summit's host with each of the others
                 people = previous_people
+            if (
+                position > 0
+                and {trigger.value, triggers[position - 1].value} <= CONVERSATIONS
+                and not (split or plural)  # `في اجتماعين منفصلين`: the same talks, told again
+                and not _multilateral(item, trigger)  # `لقاء ثلاثي مع أردوغان`: with them all
+            ):
+                people = _after_other_talks(item, people, previous_people, scope_start, trigger)
             place = trigger_place(item, in_scope, trigger, gaz)
             initiator = initiator_of(item, people, gaz)
             mention_status = status
@@ -222,6 +229,29 @@ def _clashes(item: ParsedSentence, trigger: Match) -> bool:
         set(token_forms(token.text)) & CLASH_WORDS
         for token in item.tokens[trigger.first_token : trigger.last_token + 1]
     )
+
+
+def _after_other_talks(
+    item: ParsedSentence,
+    people: list[str],
+    previous_people: list[str],
+    scope_start: int,
+    trigger: Match,
+) -> list[str]:
+    """`أجرى باشينيان اتصالين ببوتين وماكرون، كما تحدث هاتفيا مع بلينكن`: the people named
+    before a second call were the first call's; a second call with one party named is the same
+    caller's."""
+    taken = {
+        match.value
+        for match in item.names
+        if match.kind == "actor" and scope_start <= match.start < trigger.start
+    } & set(previous_people)
+    own = [person for person in people if person not in taken]
+    if not own:
+        return people
+    if len(own) < 2 and previous_people and previous_people[0] not in own:
+        own = [previous_people[0], *own]
+    return own
 
 
 def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
