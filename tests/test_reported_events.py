@@ -297,6 +297,8 @@ def test_a_year_with_swapped_digits_is_left_out_and_named_for_an_editor(tmp_path
         str(p) for p in outcome.problems
     ]
     assert misprinted_year(2012, 2021) and misprinted_year(2002, 2020)
+    assert misprinted_year(2010, 2020)  # the decade digit mistyped
+    assert not misprinted_year(2016, 2020) and not misprinted_year(2019, 2020)
     assert not misprinted_year(2021, 2021) and not misprinted_year(1997, 2020)
     assert not misprinted_year(2022, 2022)
 
@@ -577,3 +579,13 @@ def test_a_negation_joined_to_and_still_negates(tmp_path):
         "واستقبل وزير الخارجية الأمريكي أنتوني بلينكن الوزيرين اليوم، ولم يعقد أي اجتماع ثلاثي.",
     )
     assert sorted(r.status for r in found) == ["denied", "happened"], found
+
+
+def test_fighting_told_with_its_outbreak_behind_since_is_dated_by_it(tmp_path):
+    found = events(
+        tmp_path,
+        "ويتواصل القتال لليوم الثالث على التوالي منذ اندلاعه صباح الأحد الماضي على خط التماس.",
+    )
+    assert found == [("hostilities", "2023-03-12", [])]
+    worst_since = events(tmp_path, "وتعد هذه المواجهات الأعنف منذ 12 أيار الماضي.")
+    assert ("hostilities", "2022-05-12", []) not in worst_since, worst_since

@@ -13,10 +13,13 @@ from newsdesk.pipeline.extraction.mention import Mention
 
 
 def misprinted_year(year: int, published: int) -> bool:
-    """The publication year with its last two digits swapped (2012 for 2021, 2002 for 2020):
-    a slip of the keyboard, far more likely than an event of that year in this news."""
+    """The publication year with its last two digits swapped (2012 for 2021, 2002 for 2020) or
+    its decade digit mistyped (2010 for 2020): a slip of the keyboard, far more likely than an
+    event of that year in this news."""
     written, expected = f"{year:04d}", f"{published:04d}"
-    return written != expected and written == expected[:2] + expected[3] + expected[2]
+    swapped = written == expected[:2] + expected[3] + expected[2]
+    decade_slip = written[:2] == expected[:2] and written[3] == expected[3]
+    return written != expected and (swapped or decade_slip)
 
 
 def split_misprints(

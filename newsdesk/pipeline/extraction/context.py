@@ -11,6 +11,7 @@ from __future__ import annotations
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.extraction.parse import ParsedSentence
+from newsdesk.pipeline.extraction.when import after_onset_noun
 from newsdesk.pipeline.gazetteer import Match, token_forms
 
 STATUS_BEFORE_TOKENS = 8
@@ -70,10 +71,13 @@ def to_be_held(item: ParsedSentence, trigger: Match) -> bool:
 
 
 def to_be_stopped(item: ParsedSentence, trigger: Match) -> bool:
-    """`وقف جميع العمليات العسكرية`: fighting named as what is to stop is no event."""
+    """`وقف جميع العمليات العسكرية`: fighting named as what is to stop is no event; unless it is
+    told with its start (`لوقف القتال منذ اندلاعه في 27 أيلول`), which dates it as news."""
     start = max(0, trigger.first_token - 3)
     before = {token.text for token in item.tokens[start : trigger.first_token]}
-    return trigger.value in VIOLENT_TYPES and bool(before & STOP_WORDS)
+    if trigger.value not in VIOLENT_TYPES or not before & STOP_WORDS:
+        return False
+    return not any(expr.start > trigger.end and after_onset_noun(item, expr) for expr in item.dates)
 
 
 def is_setting(item: ParsedSentence, trigger: Match) -> bool:

@@ -34,6 +34,9 @@ FROM_TOKENS = 6  # `اعتبارا من الساعة الواحدة من صبا�
 # `بعد`, `قبل`, `منذ`: what follows is timed against another event
 TEMPORAL_WORDS = words("temporal_word")
 VAGUE_TIME_PHRASES = words("vague_time_phrase")
+ONSET_NOUNS = words("onset_noun")
+PARTS_OF_DAY = words("hour_of_today")  # `صباح`, `فجر` before a day named
+VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 CLOSING_WORDS = words("closing_word")
 COUNT_WORDS = valued("count_word")
 NUMBER_WORDS = valued("number_word")
@@ -97,7 +100,10 @@ def trigger_dates(
         for e in item.dates
         if trigger.start <= e.start < hi
         and not e.anchored  # `جاء الهجوم بعد يوم من قصف آخر`: the other strike's date
-        and not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
+        and (
+            not _words_between(item, trigger.end, _start_of_date_phrase(item, e)) & TEMPORAL_WORDS
+            or (trigger.value in VIOLENT_TYPES and after_onset_noun(item, e))
+        )
         and (planned or not _deadline(item, e))
     ]
     before = []
@@ -123,7 +129,18 @@ def trigger_dates(
         related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
         if trigger.start - expr.end <= limit and not related:
             before.append(expr)
-    return sorted(after, key=lambda e: e.start) + sorted(before, key=lambda e: -e.start)
+    violent = trigger.value in VIOLENT_TYPES  # `منذ اندلاعه صباح الأحد` before any other day
+    after.sort(key=lambda e: (not (violent and after_onset_noun(item, e)), e.start))
+    return after + sorted(before, key=lambda e: -e.start)
+
+
+def after_onset_noun(item: ParsedSentence, expr: DateExpr) -> bool:
+    """`ويتواصل القتال منذ اندلاعه صباح الأحد`: a date right after `اندلاعه`, `بدء` is when the
+    fighting told began, even behind a `منذ`."""
+    before = [t for t in item.tokens if t.end <= expr.start]
+    while before and (before[-1].text == "في" or before[-1].text in PARTS_OF_DAY):
+        before = before[:-1]  # `منذ اندلاعه في صباح الأحد`
+    return bool(before) and bool(set(token_forms(before[-1].text)) & ONSET_NOUNS)
 
 
 def _just_before(item: ParsedSentence, expr: DateExpr, trigger: Match) -> bool:
