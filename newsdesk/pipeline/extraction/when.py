@@ -35,6 +35,8 @@ FROM_TOKENS = 6  # `اعتبارا من الساعة الواحدة من صبا�
 TEMPORAL_WORDS = words("temporal_word")
 VAGUE_TIME_PHRASES = words("vague_time_phrase")
 ONSET_NOUNS = words("onset_noun")
+# `الأعنف منذ 12 أيار`: the date is what the event is compared with
+COMPARATIVE_WORDS = words("comparative_word")
 PARTS_OF_DAY = words("hour_of_today")  # `صباح`, `فجر` before a day named
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 CLOSING_WORDS = words("closing_word")
@@ -105,6 +107,7 @@ def trigger_dates(
             or (trigger.value in VIOLENT_TYPES and after_onset_noun(item, e))
         )
         and (planned or not _deadline(item, e))
+        and not _words_between(item, trigger.end, e.start) & COMPARATIVE_WORDS
     ]
     before = []
     for expr in item.dates:
