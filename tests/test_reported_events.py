@@ -589,3 +589,15 @@ def test_fighting_told_with_its_outbreak_behind_since_is_dated_by_it(tmp_path):
     assert found == [("hostilities", "2023-03-12", [])]
     worst_since = events(tmp_path, "وتعد هذه المواجهات الأعنف منذ 12 أيار الماضي.")
     assert ("hostilities", "2022-05-12", []) not in worst_since, worst_since
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أطلقت أذربيجان اليوم ما وصفته بإجراءات مكافحة الإرهاب في الإقليم.",
+        "قالت وزارة الدفاع إن قواتها اتخذت اليوم إجراءات محلية ردا على الاستفزازات.",
+        "ويأتي ذلك بعد الهجوم العسكري الخاطف الذي شنته أذربيجان في 12 آذار.",
+    ],
+)
+def test_an_offensive_by_its_official_names_is_hostilities(tmp_path, body):
+    assert "hostilities" in [t for t, _, _ in events(tmp_path, body)]
