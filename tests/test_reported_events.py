@@ -601,3 +601,13 @@ def test_fighting_told_with_its_outbreak_behind_since_is_dated_by_it(tmp_path):
 )
 def test_an_offensive_by_its_official_names_is_hostilities(tmp_path, body):
     assert "hostilities" in [t for t, _, _ in events(tmp_path, body)]
+
+
+def test_a_road_closed_since_a_day_is_a_blockade_of_that_day(tmp_path):
+    found = events(
+        tmp_path,
+        "وكان محتجون أذربيجانيون قد أغلقوا الطريق في 12 كانون الأول الماضي احتجاجا على استغلال "
+        "المناجم.\n"
+        "وتتواصل منذ 12 كانون الأول الماضي احتجاجات الناشطين البيئيين على طريق لاتشين.",
+    )
+    assert found == [("incident", "2022-12-12", [])]
