@@ -611,3 +611,17 @@ def test_a_road_closed_since_a_day_is_a_blockade_of_that_day(tmp_path):
         "وتتواصل منذ 12 كانون الأول الماضي احتجاجات الناشطين البيئيين على طريق لاتشين.",
     )
     assert found == [("incident", "2022-12-12", [])]
+
+
+def test_a_leaders_speech_on_the_day_of_his_call_is_not_said_in_the_call(tmp_path):
+    found = events(
+        tmp_path,
+        "أجرى رئيس الوزراء الأرميني نيكول باشينيان اليوم اتصالا هاتفيا بالرئيس الروسي فلاديمير "
+        "بوتين.\n"
+        "وقال باشينيان في كلمة أمام البرلمان إن بلاده لجأت إلى منظمة معاهدة الأمن الجماعي.\n"
+        "وكتب بوتين على تلغرام عقب الاتصال أن موسكو ستساعد.",
+    )
+    assert sorted(found) == [
+        ("call", "2023-03-14", ["pashinyan", "putin"]),
+        ("statement", "2023-03-14", ["pashinyan"]),
+    ], found

@@ -125,7 +125,7 @@ def resolve_article(
     _claims_denied(result, parsed)
     result = _split_like_separate_calls(result)
     _tell_institutions_apart(result)
-    result = _absorb_remarks(result)
+    result = _absorb_remarks(result, parsed)
     result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
@@ -256,7 +256,23 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
+def _could_be_said_in(mention: Mention, host: Mention, item: ParsedSentence) -> bool:
+    """A person's speech to parliament or post on the day of their call was not said in the
+    call: a call takes an office's readout (no one named), what its own sentence tells, and
+    what is told as said of it (`كتب ميشال على تويتر عقب المحادثات`)."""
+    return (
+        host.type != "call"
+        or not mention.participants
+        or host.sentence == mention.sentence
+        or mention.cue.kind == "accord"
+        or any(
+            cue.kind == "type" and cue.value in CONVERSATIONS and refers_back(item, cue)
+            for cue in item.cues
+        )
+    )
+
+
+def _absorb_remarks(mentions: list[Mention], parsed: list[ParsedSentence]) -> list[Mention]:
     """Remarks made at a meeting or in a call are part of it, not a separate statement, and
     so is a readout issued that night or the next day (`في بيان صدر عقب اللقاء`); so is what
     its people agreed in it (`واتفق الزعيمان على`), unless they signed something."""
@@ -275,6 +291,7 @@ def _absorb_remarks(mentions: list[Mention]) -> list[Mention]:
                         set(mention.participants) <= set(h.participants)
                         or h.sentence == mention.sentence  # `أكد الكرملين أن بوتين ناقش هاتفيا`
                     )
+                    and _could_be_said_in(mention, h, parsed[mention.sentence])
                 ),
                 None,
             )
