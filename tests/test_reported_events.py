@@ -625,3 +625,13 @@ def test_a_leaders_speech_on_the_day_of_his_call_is_not_said_in_the_call(tmp_pat
         ("call", "2023-03-14", ["pashinyan", "putin"]),
         ("statement", "2023-03-14", ["pashinyan"]),
     ], found
+
+
+def test_a_leader_telling_casualties_makes_a_statement_an_office_does_not(tmp_path):
+    leader = events(
+        tmp_path,
+        "قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم، إن جنديين قتلا في قصف أذربيجاني.",
+    )
+    assert sorted(t for t, _, _ in leader) == ["incident", "statement"], leader
+    office = events(tmp_path, "أعلنت وزارة الدفاع الأرمينية، اليوم، مقتل جنديين في قصف أذربيجاني.")
+    assert [t for t, _, _ in office] == ["incident"], office

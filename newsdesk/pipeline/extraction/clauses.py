@@ -164,6 +164,8 @@ def sentence_mentions(
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
+            if _told_violence(item, trigger, people):
+                continue
             if (
                 any(c.kind == "split" and trigger.start < c.start < scope_end for c in item.cues)
                 and trigger.value in CONVERSATIONS
@@ -289,11 +291,23 @@ def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
 
 
 def _speech_news(item: ParsedSentence, cue: Match) -> bool:
-    """`قال باشينيان اليوم إن`: saying is news of its own, unless what is said is fighting,
-    casualties or an agreement (`أعلنت الوزارة مقتل جنديين`, `أعلنتا التوصل إلى هدنة`), which
-    the report is about; remarks on talks fold into the talks later (`_absorb_remarks`)."""
+    """`قال باشينيان اليوم إن`: saying is news of its own, unless what is said is an agreement
+    (`أعلنتا التوصل إلى هدنة`), which the report is about, or fighting and casualties told by
+    nobody named (`أعلنت الوزارة مقتل جنديين`: see `_told_violence`); remarks on talks fold
+    into the talks later (`_absorb_remarks`)."""
     return cue.kind == "speech" and not any(
-        other.kind == "type" and other.value in TOLD_NEWS for other in item.cues
+        other.kind == "type" and other.value == "agreement" for other in item.cues
+    )
+
+
+def _told_violence(item: ParsedSentence, trigger: Match, people: list[str]) -> bool:
+    """`أعلنت وزارة الدفاع مقتل جنديين`: an office telling fighting or casualties tells the
+    fighting, which is the news; a leader saying it (`قال باشينيان اليوم إن 49 جنديا قتلوا`)
+    makes a statement beside it."""
+    return (
+        trigger.kind == "speech"
+        and not people
+        and any(other.kind == "type" and other.value in TOLD_NEWS for other in item.cues)
     )
 
 
