@@ -635,3 +635,18 @@ def test_a_leader_telling_casualties_makes_a_statement_an_office_does_not(tmp_pa
     assert sorted(t for t, _, _ in leader) == ["incident", "statement"], leader
     office = events(tmp_path, "أعلنت وزارة الدفاع الأرمينية، اليوم، مقتل جنديين في قصف أذربيجاني.")
     assert [t for t, _, _ in office] == ["incident"], office
+
+
+def test_two_countries_offices_make_two_statements_one_office_one(tmp_path):
+    two = events(
+        tmp_path,
+        "أعلنت وزارة الدفاع الأذربيجانية اليوم أن قواتها سيطرت على مرتفعات في الإقليم.\n"
+        "وقالت وزارة الدفاع الروسية في بيان إن القوات الأذربيجانية انتهكت الهدنة.",
+    )
+    assert [t for t, _, _ in two].count("statement") == 2, two
+    one = events(
+        tmp_path,
+        "أعلنت وزارة الدفاع الأذربيجانية اليوم أن قواتها سيطرت على مرتفعات في الإقليم.\n"
+        "وقالت الوزارة في بيان إن الجانب الأرميني خرق الهدنة.",
+    )
+    assert [t for t, _, _ in one].count("statement") == 1, one

@@ -35,6 +35,9 @@ SAME_DAY_PHRASES = words("same_day_phrase")
 # a report's statements without a date of their own were made the day it reports
 SPOKEN = frozenset({"statement"})
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
+THAT = words("that_word")  # what was said starts here
+OFFICE_WORDS = words("office_word")  # `وزارة الدفاع الروسية`: an office and its country
+SPEAKER_TOKENS = 4  # `قالت وزارة الدفاع الروسية في بيان`: the office's country beside the cue
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)
 
 
@@ -79,7 +82,7 @@ def resolve_article(
             result.append(mention)
             dated.append(mention)
             continue
-        host = None if distinct else _coreferent(mention, dated, published is None)
+        host = None if distinct else _coreferent(mention, dated, published is None, parsed)
         if host is not None:
             if "split" not in host.flags:
                 host.participants = distinct_ids(host.participants + mention.participants)
@@ -218,7 +221,9 @@ def _setting_of(mention: Mention, dated: list[Mention]) -> Mention | None:
     return told[0] if told else None  # the report's talks, not ones recalled beside them
 
 
-def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -> Mention | None:
+def _coreferent(
+    mention: Mention, dated: list[Mention], undated_article: bool, parsed: list[ParsedSentence]
+) -> Mention | None:
     """The dated mention an undated one tells again: it names no one new, or adds one to a
     pair. In an article nothing dates (`undated_article`), also one it names everyone of
     (`رسالته إلى نظيره الروسي` in the lead, `رسالة ... في 11 يونيو 2021` with the sender only
@@ -228,6 +233,8 @@ def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -
     for other in dated:
         if other.type != mention.type or other.status != mention.status:
             continue
+        if _other_speakers(mention, other, parsed):
+            continue
         theirs = set(other.participants)
         added, shared = people - theirs, people & theirs
         if not added or (len(shared) >= 2 and len(added) <= 1):
@@ -235,6 +242,35 @@ def _coreferent(mention: Mention, dated: list[Mention], undated_article: bool) -
         if undated_article and shared and theirs <= people:
             return other
     return None
+
+
+def _other_speakers(mention: Mention, other: Mention, parsed: list[ParsedSentence]) -> bool:
+    """`وقالت وزارة الدفاع الروسية في بيان` after `أعلنت وزارة الدفاع الأذربيجانية اليوم`: two
+    offices of two countries, no one named, make two statements, not one told twice."""
+    if mention.type not in SPOKEN or mention.participants or other.participants:
+        return False
+    theirs = _speaker_country(parsed[other.sentence], other)
+    ours = _speaker_country(parsed[mention.sentence], mention)
+    return theirs is not None and ours is not None and theirs != ours
+
+
+def _speaker_country(item: ParsedSentence, mention: Mention) -> str | None:
+    """The country of the office a statement's verb names next to it (`وزارة الدفاع الروسية`)."""
+    said = next(  # what was said starts at `أن`/`إن`: countries from there on are its content
+        (i for i, t in enumerate(item.tokens) if i > mention.cue.last_token and t.text in THAT),
+        len(item.tokens),
+    )
+    near = [
+        match
+        for match in item.names
+        if match.kind in {"adjective", "country"}
+        and abs(match.first_token - mention.cue.first_token) <= SPEAKER_TOKENS
+        and match.first_token < said
+        and match.first_token > 0
+        and item.tokens[match.first_token - 1].text in OFFICE_WORDS
+    ]
+    nearest = min(near, key=lambda m: abs(m.first_token - mention.cue.first_token), default=None)
+    return nearest.value if nearest else None
 
 
 def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
