@@ -650,3 +650,12 @@ def test_two_countries_offices_make_two_statements_one_office_one(tmp_path):
         "وقالت الوزارة في بيان إن الجانب الأرميني خرق الهدنة.",
     )
     assert [t for t, _, _ in one].count("statement") == 1, one
+
+
+def test_a_formal_request_for_help_is_a_letter(tmp_path):
+    found = events(
+        tmp_path,
+        "وأوضح مجلس الأمن الأرمني أن يريفان طلبت رسميا من منظمة معاهدة الأمن الجماعي اليوم "
+        "تفعيل المادة الرابعة.",
+    )
+    assert [(t, d) for t, d, _ in found] == [("letter", "2023-03-14")], found
