@@ -651,6 +651,8 @@ def test_word_classes_hold_values_the_rules_can_read():
             assert r["value"] in {"early", "mid", "late"}, r
         elif r["class"] in {"relative_word", "number_word"}:
             int(r["value"])
+        elif r["class"] == "ministry_of":
+            assert r["value"] in {o["office"] for o in rows("offices.csv")}, r
         elif r["class"] == "count_word":
             amount, unit = r["value"].split()
             assert amount == "some" or int(amount) > 0, r

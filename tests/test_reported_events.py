@@ -659,3 +659,12 @@ def test_a_formal_request_for_help_is_a_letter(tmp_path):
         "تفعيل المادة الرابعة.",
     )
     assert [(t, d) for t, d, _ in found] == [("letter", "2023-03-14")], found
+
+
+def test_countries_after_their_foreign_ministers_stand_for_those_ministers(tmp_path):
+    found = events(
+        tmp_path,
+        "وأكدت الخارجية أن الاتفاق الذي توصل إليه وزراء خارجية روسيا وأذربيجان وأرمينيا في موسكو "
+        "في 10 آذار لا يزال الأساس.",
+    )
+    assert found == [("agreement", "2023-03-10", ["bayramov", "lavrov", "mirzoyan"])], found

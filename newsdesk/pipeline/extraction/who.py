@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsdesk.contract.event_types import types_where
-from newsdesk.language.word_classes import words
+from newsdesk.language.word_classes import valued, words
 from newsdesk.pipeline.extraction.mention import Mention, distinct_ids
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, Token
@@ -22,6 +22,9 @@ PARTY_AFTER_TYPES = types_where(lambda facts: facts.violent)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 # `زعيمي أرمينيا وأذربيجان`: a word for leaders heading a list of countries
 LEADER_WORDS = words("leader_word")
+# `وزراء خارجية روسيا وأذربيجان`: ministers of an office heading a list of countries
+MINISTER_WORDS = words("minister_word")
+MINISTRIES = valued("ministry_of")
 # `الوزيرين`: the two ministers the previous sentence named
 PAIR_NOUNS = words("pair_noun")
 # `بينهما`, `الطرفين`, `الجانبين`: the two people named just before
@@ -74,8 +77,8 @@ def trigger_people(
         elif match.kind == "adjective" and 0 < match.first_token - last_counterpart <= 2:
             counterpart_countries.append(match.value)  # `نظيريه الأذربيجاني والأرميني`
             last_counterpart = match.last_token
-        elif match.kind == "country" and _after_leader_word(tokens, match):
-            holder = gaz.holder("leader", match.value, on)
+        elif match.kind == "country" and (office := _list_head_office(tokens, match)):
+            holder = gaz.holder(office, match.value, on)
             if holder:
                 people.append(holder)
     for country in counterpart_countries:
@@ -131,15 +134,19 @@ def _level_of(people: list[str], on: dt.date | None, gaz: Gazetteer) -> str:
     return "leader"
 
 
-def _after_leader_word(tokens: list[Token], match: Match) -> bool:
-    """`زعيمي أرمينيا وأذربيجان`: country names in a list headed by a word for leaders."""
+def _list_head_office(tokens: list[Token], match: Match) -> str:
+    """`زعيمي أرمينيا وأذربيجان`, `وزراء خارجية روسيا وأذربيجان وأرمينيا`: country names in a
+    list headed by a word for leaders or for ministers of an office stand for those people; the
+    office, or "" when no such word heads the list."""
     index = match.first_token - 1
     while index >= 0 and index >= match.first_token - 4:
         word = tokens[index].text
         if word in LEADER_WORDS or any(word.endswith(w) for w in LEADER_WORDS):
-            return True
+            return "leader"
+        if word in MINISTRIES and index > 0 and tokens[index - 1].text in MINISTER_WORDS:
+            return MINISTRIES[word]
         index -= 1
-    return False
+    return ""
 
 
 def _counterpart(people: list[str], country: str, on: dt.date | None, gaz: Gazetteer) -> str:
