@@ -668,3 +668,12 @@ def test_countries_after_their_foreign_ministers_stand_for_those_ministers(tmp_p
         "في 10 آذار لا يزال الأساس.",
     )
     assert found == [("agreement", "2023-03-10", ["bayramov", "lavrov", "mirzoyan"])], found
+
+
+def test_an_event_two_days_after_a_date_told_is_counted_on_from_it(tmp_path):
+    found = events(
+        tmp_path,
+        "وكانت أذربيجان قد أعلنت استعادة شوشا في الثامن من تشرين الثاني 2020، قبل يومين من "
+        "توقيع البيان الثلاثي الذي أنهى الحرب.",
+    )
+    assert [(t, d) for t, d, _ in found] == [("agreement", "2020-11-10")], found

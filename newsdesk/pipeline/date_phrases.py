@@ -113,6 +113,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ago": re.compile(
             rf"{pre}(?:قبل|منذ)\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?![\w])"
         ),
+        # `قبل يومين من توقيع البيان`: the event named next came that long after the one told
+        "before_span": re.compile(
+            rf"{pre}قبل\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
+            rf"\s+من(?![\w])"
+        ),
         # `بعد يوم واحد من قصف`: the event named next came that long before the report's news
         "after_span": re.compile(
             rf"{pre}بعد\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
@@ -161,6 +166,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "yesterday": ("امس", "البارحه", "غد"),
     "ago": ("قبل", "منذ"),
     "after_span": ("بعد",),
+    "before_span": ("قبل",),
     "rel_month": ("الشهر",),
     "rel_year": ("العام", "السنه"),
     "rel_week": ("الاسبوع",),
@@ -222,6 +228,7 @@ def find_dates(norm: str) -> list[DateExpr]:
         "year",
         "today",
         "yesterday",
+        "before_span",
         "ago",
         "after_span",
         "rel_month",
@@ -345,13 +352,15 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
     if kind == "weekday":
         direction = {"المقبل": 1, "القادم": 1, "الماضي": -1}.get(groups.get("dir") or "", 0)
         return DateExpr(start, end, "weekday", weekday=weekday, amount=direction)
-    if kind in {"ago", "after_span"}:
+    if kind in {"ago", "after_span", "before_span"}:
         amount, unit = _COUNT_WORDS[groups["unit"]]
         if groups.get("num"):
             num = groups["num"]
             amount = int(num) if num.isdigit() else _NUMBER_WORDS[num]
         if amount is None:
             return None
+        if kind == "before_span":  # counted on from the news told, not back from the report
+            return DateExpr(start, end, "ago", amount=-amount, unit=unit, anchored=True)
         return DateExpr(start, end, "ago", amount=amount, unit=unit, anchored=kind == "after_span")
     shift = _YEAR_WORDS.get(groups.get("yw") or "", 0)
     if kind == "rel_day":

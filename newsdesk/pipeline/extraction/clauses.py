@@ -30,6 +30,7 @@ from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     TEMPORAL_WORDS,
+    counted_on,
     days_before_close,
     temporal_relation,
     trigger_dates,
@@ -155,6 +156,8 @@ def sentence_mentions(
                     candidates = resolve(
                         expr, published, year_before(item.dates, expr) or context_year
                     )
+            if not candidates:  # `في الثامن من نوفمبر، قبل يومين من توقيع البيان`
+                candidates = counted_on(item, trigger, published, context_year)
             closed_after = days_before_close(item, trigger) if trigger.value == "meeting" else 0
             if closed_after and candidates and candidates[0].precision == "day":
                 closing = candidates[0].date

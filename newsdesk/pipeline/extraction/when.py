@@ -24,6 +24,7 @@ DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
 BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and still be its
 # an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
 BEFORE_TRIGGER_CHARS = {"agreement": 30}
+COUNTED_ON_CHARS = 12  # `قبل يومين من | توقيع البيان`: the event follows its span
 ANNOUNCED_SLACK = 20  # `أعلن، فجر اليوم،`: an announcing verb's day stands right after it
 # after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
 TIME_OF_DAY = words("time_of_day")
@@ -144,6 +145,32 @@ def after_onset_noun(item: ParsedSentence, expr: DateExpr) -> bool:
     while before and (before[-1].text == "في" or before[-1].text in PARTS_OF_DAY):
         before = before[:-1]  # `منذ اندلاعه في صباح الأحد`
     return bool(before) and bool(set(token_forms(before[-1].text)) & ONSET_NOUNS)
+
+
+def counted_on(
+    item: ParsedSentence, trigger: Match, published: dt.date | None, context_year: int | None
+) -> list[Resolved]:
+    """`استعادت شوشا في الثامن من تشرين الثاني، قبل يومين من توقيع البيان`: an event named right
+    after `قبل يومين من` came that long after the date told before it in the sentence."""
+    spans = [
+        e
+        for e in item.dates
+        if e.anchored
+        and e.kind == "ago"
+        and e.amount < 0
+        and e.unit == "day"
+        and 0 <= trigger.start - e.end <= COUNTED_ON_CHARS
+    ]
+    if not spans:
+        return []
+    span = spans[-1]
+    told = [e for e in item.dates if e.end <= span.start and not e.anchored]
+    if not told:
+        return []
+    base = resolve(told[-1], published, year_before(item.dates, told[-1]) or context_year)
+    if not base or base[0].precision != "day":
+        return []
+    return [Resolved(base[0].date + dt.timedelta(days=-span.amount), "day")]
 
 
 def _just_before(item: ParsedSentence, expr: DateExpr, trigger: Match) -> bool:
