@@ -675,3 +675,13 @@ def test_no_cue_listed_twice_with_two_meanings():
             same = row["cue_ar"] == rows("cues.csv")[first - 2]["cue_ar"]
             assert not same, f"cues.csv line {number} repeats line {first}: {row['cue_ar']}"
         seen[key] = (number, *meaning)
+
+
+def test_every_word_class_is_explained_in_the_lexicon_readme():
+    """The README's table is where a newcomer learns what a rule does with a class."""
+    readme = (LEX / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## word_classes.csv", 1)[1].split("\n## ", 1)[0]
+    missing = sorted(
+        {r["class"] for r in rows("word_classes.csv")} - set(re.findall(r"`(\w+)`", section))
+    )
+    assert not missing, f"data/lexicon/README.md does not explain: {', '.join(missing)}"
