@@ -677,3 +677,13 @@ def test_an_event_two_days_after_a_date_told_is_counted_on_from_it(tmp_path):
         "توقيع البيان الثلاثي الذي أنهى الحرب.",
     )
     assert [(t, d) for t, d, _ in found] == [("agreement", "2020-11-10")], found
+
+
+def test_talks_named_after_since_with_a_date_of_their_own_are_an_event(tmp_path):
+    found = events(
+        tmp_path,
+        "استضاف الرئيس الروسي فلاديمير بوتين اليوم في سوتشي الرئيس الأذربيجاني إلهام علييف ورئيس "
+        "الوزراء الأرميني نيكول باشينيان، في أول قمة ثلاثية منذ لقائهم في موسكو في 11 كانون 2 "
+        "الماضي.",
+    )
+    assert sorted(d for _, d, _ in found) == ["2023-01-11", "2023-03-14"], found

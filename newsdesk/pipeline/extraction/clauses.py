@@ -43,6 +43,7 @@ from newsdesk.pipeline.extraction.who import initiator_of, trigger_people
 from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
 
 ADJACENT_TOKENS = 2
+OWN_DATE_CHARS = 30  # `لقائهم في موسكو في 11 كانون 2`: a date that close after talks is theirs
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
 CLASH_WORDS = words("clash_word")
@@ -268,7 +269,8 @@ def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) ->
         and trigger.first_token > 0
         and refers_back(item, trigger)
         and bool(set(token_forms(item.tokens[trigger.first_token - 1].text)) & TEMPORAL_WORDS)
-    )
+        and not any(0 <= e.start - trigger.end <= OWN_DATE_CHARS for e in item.dates)
+    )  # `منذ لقائهم في موسكو في 11 كانون 2`: talks with a date of their own are news
 
 
 def _told_as_background(item: ParsedSentence) -> bool:
