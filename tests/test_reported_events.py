@@ -687,3 +687,16 @@ def test_talks_named_after_since_with_a_date_of_their_own_are_an_event(tmp_path)
         "الماضي.",
     )
     assert sorted(d for _, d, _ in found) == ["2023-01-11", "2023-03-14"], found
+
+
+def test_talks_between_the_two_leaders_just_named_are_theirs(tmp_path):
+    found = events(
+        tmp_path,
+        "وقع الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف اليوم في الكرملين إعلانا "
+        "بشأن التعاون التحالفي.\n"
+        "وسبق التوقيع محادثات بين الزعيمين تناولت التعاون الاقتصادي.",
+    )
+    assert sorted(found) == [
+        ("agreement", "2023-03-14", ["aliyev", "putin"]),
+        ("meeting", "2023-03-14", ["aliyev", "putin"]),
+    ], found
