@@ -700,3 +700,13 @@ def test_talks_between_the_two_leaders_just_named_are_theirs(tmp_path):
         ("agreement", "2023-03-14", ["aliyev", "putin"]),
         ("meeting", "2023-03-14", ["aliyev", "putin"]),
     ], found
+
+
+def test_the_trilateral_statements_named_in_passing_are_not_the_declaration_signed_today(tmp_path):
+    found = events(
+        tmp_path,
+        "وقع الرئيس الروسي فلاديمير بوتين ونظيره الأذربيجاني إلهام علييف اليوم في الكرملين إعلانا "
+        "بشأن التعاون التحالفي.\n"
+        "وتناولت المحادثات التي سبقت التوقيع تنفيذ البيانات الثلاثية الخاصة بقره باغ.",
+    )
+    assert [p for t, _, p in found if t == "agreement"] == [["aliyev", "putin"]], found

@@ -233,8 +233,8 @@ def _coreferent(
     for other in dated:
         if other.type != mention.type or other.status != mention.status:
             continue
-        if _other_speakers(mention, other, parsed):
-            continue
+        if _other_speakers(mention, other, parsed) or mention.plural != other.plural:
+            continue  # `البيانات الثلاثية` are not the declaration signed today
         theirs = set(other.participants)
         added, shared = people - theirs, people & theirs
         if not added or (len(shared) >= 2 and len(added) <= 1):

@@ -237,7 +237,12 @@ def previous_sentence_date(
     mention: Mention, parsed: list[ParsedSentence], published: dt.date | None
 ) -> list[Resolved]:
     """`وأضاف لافروف بعد محادثات مع ...` continues the previous sentence and its one date."""
-    if mention.sentence == 0 or not mention.participants or mention.status != "happened":
+    if (
+        mention.sentence == 0
+        or not mention.participants
+        or mention.status != "happened"
+        or mention.plural  # `تنفيذ البيانات الثلاثية`: several documents of other days
+    ):
         return []
     previous = parsed[mention.sentence - 1]
     people = {m.value for m in previous.names if m.kind == "actor"}
