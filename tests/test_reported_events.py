@@ -710,3 +710,15 @@ def test_the_trilateral_statements_named_in_passing_are_not_the_declaration_sign
         "وتناولت المحادثات التي سبقت التوقيع تنفيذ البيانات الثلاثية الخاصة بقره باغ.",
     )
     assert [p for t, _, p in found if t == "agreement"] == [["aliyev", "putin"]], found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أعلنت وزارة الدفاع الأرمينية أن قوات أذربيجانية أسرت فجر اليوم ستة جنود أرمن.",
+        "وكان الطرفان قد شهدا توترا مماثلا في 12 شباط الماضي، حين تقدمت وحدات أذربيجانية في "
+        "محيط بحيرة حدودية.",
+    ],
+)
+def test_a_capture_and_an_advance_across_the_border_are_incidents(tmp_path, body):
+    assert [t for t, _, _ in events(tmp_path, body)] == ["incident"]
