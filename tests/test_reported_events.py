@@ -722,3 +722,16 @@ def test_the_trilateral_statements_named_in_passing_are_not_the_declaration_sign
 )
 def test_a_capture_and_an_advance_across_the_border_are_incidents(tmp_path, body):
     assert [t for t, _, _ in events(tmp_path, body)] == ["incident"]
+
+
+def test_the_day_after_and_the_eve_of_an_event_are_counted_from_it(tmp_path):
+    arrest = events(
+        tmp_path, "وجاء المرسوم غداة اعتقال حرس الحدود رجل الأعمال روبن فاردانيان عند الحاجز."
+    )
+    assert ("incident", "2023-03-13", ["vardanyan"]) in arrest, arrest
+    visit = events(
+        tmp_path,
+        "وتحادث رئيس المجلس الأوروبي شارل ميشيل ورئيس الوزراء الأرميني نيكول باشينيان هاتفيا "
+        "يوم الاثنين الماضي عشية زيارة باشينيان إلى روسيا.",
+    )
+    assert ("meeting", "2023-03-14", ["pashinyan"]) in visit, visit

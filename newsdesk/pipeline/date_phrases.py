@@ -118,6 +118,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}قبل\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
             rf"\s+من(?![\w])"
         ),
+        # `غداة اعتقال`: the day after; `عشية القمة`: the eve of, as `بعد يوم من`/`قبل يوم من`
+        "eve": re.compile(rf"{pre}(?P<w>غداه|عشيه)(?![\w])"),
         # `بعد يوم واحد من قصف`: the event named next came that long before the report's news
         "after_span": re.compile(
             rf"{pre}بعد\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
@@ -167,6 +169,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("قبل", "منذ"),
     "after_span": ("بعد",),
     "before_span": ("قبل",),
+    "eve": ("غداه", "عشيه"),
     "rel_month": ("الشهر",),
     "rel_year": ("العام", "السنه"),
     "rel_week": ("الاسبوع",),
@@ -229,6 +232,7 @@ def find_dates(norm: str) -> list[DateExpr]:
         "today",
         "yesterday",
         "before_span",
+        "eve",
         "ago",
         "after_span",
         "rel_month",
@@ -352,6 +356,9 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
     if kind == "weekday":
         direction = {"المقبل": 1, "القادم": 1, "الماضي": -1}.get(groups.get("dir") or "", 0)
         return DateExpr(start, end, "weekday", weekday=weekday, amount=direction)
+    if kind == "eve":  # the day after the event named next, or the day before it
+        amount = 1 if groups["w"] == "غداه" else -1
+        return DateExpr(start, end, "ago", amount=amount, unit="day", anchored=True)
     if kind in {"ago", "after_span", "before_span"}:
         amount, unit = _COUNT_WORDS[groups["unit"]]
         if groups.get("num"):

@@ -157,8 +157,8 @@ def sentence_mentions(
                     candidates = resolve(
                         expr, published, year_before(item.dates, expr) or context_year
                     )
-            if not candidates:  # `في الثامن من نوفمبر، قبل يومين من توقيع البيان`
-                candidates = counted_on(item, trigger, published, context_year)
+            if not dates:  # `في الثامن من نوفمبر، قبل يومين من توقيع البيان`, `عشية زيارة`
+                candidates = counted_on(item, trigger, published, context_year) or candidates
             closed_after = days_before_close(item, trigger) if trigger.value == "meeting" else 0
             if closed_after and candidates and candidates[0].precision == "day":
                 closing = candidates[0].date
@@ -255,8 +255,9 @@ def _after_other_talks(
     own = [person for person in people if person not in taken]
     if not own:
         return people
-    if len(own) < 2 and previous_people and previous_people[0] not in own:
-        own = [previous_people[0], *own]
+    caller = previous_people[:1]
+    if trigger.value == "call" and len(own) < 2 and caller and caller[0] not in own:
+        own = [*caller, *own]
     return own
 
 

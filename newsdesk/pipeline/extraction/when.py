@@ -115,7 +115,10 @@ def trigger_dates(
         if not lo <= expr.start < trigger.start:
             continue
         if expr.anchored and (
-            trigger.value == "agreement" or not _just_before(item, expr, trigger)
+            trigger.value == "agreement"
+            or expr.amount
+            < 0  # `قبل يومين من`, `عشية`: counted on from another date (`counted_on`)
+            or not _just_before(item, expr, trigger)
         ):
             continue  # `بعد يومين من إعلان علييف`: an announcement, not a declaration signed
         limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
