@@ -114,13 +114,12 @@ def trigger_dates(
     for expr in item.dates:
         if not lo <= expr.start < trigger.start:
             continue
+        # `بعد يومين من إعلان علييف`: an announcement, not a declaration signed; `قبل يومين من`,
+        # `عشية` (amount < 0) count on from another date told (`counted_on`)
         if expr.anchored and (
-            trigger.value == "agreement"
-            or expr.amount
-            < 0  # `قبل يومين من`, `عشية`: counted on from another date (`counted_on`)
-            or not _just_before(item, expr, trigger)
+            trigger.value == "agreement" or expr.amount < 0 or not _just_before(item, expr, trigger)
         ):
-            continue  # `بعد يومين من إعلان علييف`: an announcement, not a declaration signed
+            continue
         limit = BEFORE_TRIGGER_CHARS.get(trigger.value, BEFORE_TRIGGER_DEFAULT)
         if any(
             cue.kind == "concluded"
