@@ -735,3 +735,17 @@ def test_the_day_after_and_the_eve_of_an_event_are_counted_from_it(tmp_path):
         "يوم الاثنين الماضي عشية زيارة باشينيان إلى روسيا.",
     )
     assert ("meeting", "2023-03-14", ["pashinyan"]) in visit, visit
+
+
+def test_deaths_announced_today_in_fighting_that_began_sunday_are_part_of_it(tmp_path):
+    deaths = events(
+        tmp_path,
+        "أعلنت وزارة الدفاع اليوم مقتل أربعة من عسكرييها في المواجهات التي اندلعت يوم الأحد "
+        "على الحدود.",
+    )
+    assert deaths == [("hostilities", "2023-03-12", [])], deaths
+    strike = events(
+        tmp_path,
+        "وتتواصل المعارك منذ اندلاعها في 1 آذار، وقد تعرضت المدينة لقصف يوم الأحد الماضي.",
+    )
+    assert ("incident", "2023-03-12", []) in strike, strike

@@ -47,6 +47,7 @@ OWN_DATE_CHARS = 30  # `لقائهم في موسكو في 11 كانون 2`: a da
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
 CLASH_WORDS = words("clash_word")
+CASUALTY_WORDS = words("casualty_word")
 PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
@@ -59,6 +60,7 @@ TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when 
 # statement document that announced an agreement
 FOLDED_INTO = {"incident": "hostilities", "statement": "agreement"}
 STATEMENT_DOCUMENT = "بيان"
+FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 
 
 def sentence_mentions(
@@ -333,21 +335,28 @@ def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
 
 
 def _fold_told_parts(mentions: list[Mention], item: ParsedSentence) -> list[Mention]:
-    """What a sentence tells as part of bigger news of the same day is that news: deaths told
-    with the fighting (`اشتباكات اندلعت أمس وسقط فيها قتلى`), the statement that announced an
+    """What a sentence tells as part of bigger news is that news: deaths told with the fighting
+    they fell in (`اشتباكات اندلعت أمس وسقط فيها قتلى`, `أعلنت اليوم مقتل أربعة في المواجهات
+    التي اندلعت الأحد`: on its day or after its start), the statement that announced an
     agreement (`أعلن أنهما اتفقتا على وقف إطلاق النار ... في بيان`); not a leader's post
     about signing (`كتب على فيسبوك أنه وقع`), which is news of its own."""
-    days = {
-        (m.type, m.candidates[0].date) for m in mentions if m.candidates and m.status == "happened"
-    }
+    happened = [m for m in mentions if m.candidates and m.status == "happened"]
 
     def folded(m: Mention) -> bool:
-        if not m.candidates or (FOLDED_INTO.get(m.type), m.candidates[0].date) not in days:
+        if not m.candidates:
             return False
+        day = m.candidates[0].date
+        into = FOLDED_INTO.get(m.type)
         words = item.tokens[m.cue.first_token : m.cue.last_token + 1]
-        return m.type != "statement" or any(
-            STATEMENT_DOCUMENT in token_forms(token.text) for token in words
-        )
+        forms = {form for token in words for form in token_forms(token.text)}
+        if into == "hostilities":  # deaths during fighting started that day or before
+            span = FIGHT if forms & CASUALTY_WORDS else dt.timedelta(0)
+            return any(
+                h.type == into and h.candidates[0].date <= day <= h.candidates[0].date + span
+                for h in happened
+            )
+        same_day = any(h.type == into and h.candidates[0].date == day for h in happened)
+        return same_day and STATEMENT_DOCUMENT in forms
 
     return [m for m in mentions if not folded(m)]
 
