@@ -749,3 +749,12 @@ def test_deaths_announced_today_in_fighting_that_began_sunday_are_part_of_it(tmp
         "وتتواصل المعارك منذ اندلاعها في 1 آذار، وقد تعرضت المدينة لقصف يوم الأحد الماضي.",
     )
     assert ("incident", "2023-03-12", []) in strike, strike
+
+
+def test_the_dead_a_truce_provides_to_exchange_are_no_killing(tmp_path):
+    found = events(
+        tmp_path,
+        "وتلا وزير الخارجية الروسي سيرغي لافروف اليوم بيانا مشتركا ينص على هدنة إنسانية لتبادل "
+        "الأسرى وجثث القتلى.",
+    )
+    assert "incident" not in [t for t, _, _ in found], found
