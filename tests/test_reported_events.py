@@ -758,3 +758,12 @@ def test_the_dead_a_truce_provides_to_exchange_are_no_killing(tmp_path):
         "الأسرى وجثث القتلى.",
     )
     assert "incident" not in [t for t, _, _ in found], found
+
+
+def test_a_governments_own_session_is_no_meeting_between_parties(tmp_path):
+    found = events(
+        tmp_path,
+        "وكان رئيس الوزراء الأرميني نيكول باشينيان قد اقترح أمس، خلال اجتماع للحكومة، سحب القوات "
+        "من الحدود.",
+    )
+    assert "meeting" not in [t for t, _, _ in found], found
