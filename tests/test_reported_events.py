@@ -767,3 +767,14 @@ def test_a_governments_own_session_is_no_meeting_between_parties(tmp_path):
         "من الحدود.",
     )
     assert "meeting" not in [t for t, _, _ in found], found
+
+
+def test_a_summit_someone_is_to_host_is_a_planned_meeting(tmp_path):
+    found = records_of(
+        tmp_path,
+        "ومن المقرر أن يستضيف رئيس المجلس الأوروبي شارل ميشيل الرئيس الأذربيجاني إلهام علييف "
+        "ورئيس الوزراء الأرميني نيكول باشينيان في بروكسل في 20 آذار الجاري.",
+    )
+    assert [(r.type, r.date.isoformat(), r.status) for r in found] == [
+        ("meeting", "2023-03-20", "planned")
+    ]
