@@ -32,8 +32,16 @@ SETS = (
     "wire_dev",
     "wire_dev2",
     "wire_heldout",
+    "wire_heldout2",
 )
-WITH_METADATA = {"formats_dev", "formats_heldout", "wire_dev", "wire_dev2", "wire_heldout"}
+WITH_METADATA = {
+    "formats_dev",
+    "formats_heldout",
+    "wire_dev",
+    "wire_dev2",
+    "wire_heldout",
+    "wire_heldout2",
+}
 COUNTS = (
     "planned/denied shown as happened",
     "publication date right",
