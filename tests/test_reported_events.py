@@ -778,3 +778,14 @@ def test_a_summit_someone_is_to_host_is_a_planned_meeting(tmp_path):
     assert [(r.type, r.date.isoformat(), r.status) for r in found] == [
         ("meeting", "2023-03-20", "planned")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "اتصل الرئيس الفرنسي إيمانويل ماكرون اليوم بالرئيس الأذربيجاني إلهام علييف.",
+        "هاتف الرئيس الفرنسي إيمانويل ماكرون اليوم نظيره الأذربيجاني إلهام علييف.",
+    ],
+)
+def test_calling_and_phoning_told_by_their_verbs_are_calls(tmp_path, body):
+    assert events(tmp_path, body) == [("call", "2023-03-14", ["aliyev", "macron"])]
