@@ -789,3 +789,16 @@ def test_a_summit_someone_is_to_host_is_a_planned_meeting(tmp_path):
 )
 def test_calling_and_phoning_told_by_their_verbs_are_calls(tmp_path, body):
     assert events(tmp_path, body) == [("call", "2023-03-14", ["aliyev", "macron"])]
+
+
+def test_two_calls_are_two_whoever_else_the_sentence_names(tmp_path):
+    found = events(
+        tmp_path,
+        "وأجرى رئيس الوزراء الأرميني نيكول باشينيان اليوم اتصالين هاتفيين بالرئيس الروسي "
+        "فلاديمير بوتين والرئيس الفرنسي إيمانويل ماكرون، فيما دعا وزير الخارجية الأمريكي أنتوني "
+        "بلينكن الرئيس الأذربيجاني إلهام علييف إلى وقف القتال.",
+    )
+    assert sorted(p for t, _, p in found if t == "call") == [
+        ["macron", "pashinyan"],
+        ["pashinyan", "putin"],
+    ], found

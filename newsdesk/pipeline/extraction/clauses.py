@@ -215,7 +215,7 @@ def sentence_mentions(
                 flags={"in_setting"} if settings else set(),
             )
             if (split or plural == "dual") and len(people) > 2 and trigger.value in CONVERSATIONS:
-                mentions.extend(split_pairs(base))
+                mentions.extend(split_pairs(base, 2 if plural == "dual" and not split else None))
             else:
                 mentions.append(base)
             previous_people = people or previous_people

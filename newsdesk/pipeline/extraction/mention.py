@@ -45,13 +45,14 @@ class Mention:
         return bool(self.candidates)
 
 
-def split_pairs(mention: Mention) -> list[Mention]:
+def split_pairs(mention: Mention, count: int | None = None) -> list[Mention]:
     """A three-way report that says the talks were separate: one two-party mention per other
-    party, each with the first named (the one who held the talks)."""
+    party, each with the first named (the one who held the talks); `count` pairs at most where
+    the report numbers them (`اتصالين`: two)."""
     hub, *others = mention.participants
     return [
         replace(mention, participants=[hub, other], flags=mention.flags | {"split"})
-        for other in others
+        for other in others[:count]
     ]
 
 
