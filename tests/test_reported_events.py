@@ -802,3 +802,12 @@ def test_two_calls_are_two_whoever_else_the_sentence_names(tmp_path):
         ["macron", "pashinyan"],
         ["pashinyan", "putin"],
     ], found
+
+
+def test_an_offices_readout_of_a_call_is_part_of_the_call(tmp_path):
+    found = events(
+        tmp_path,
+        "أجرى الرئيس الروسي فلاديمير بوتين اليوم اتصالا هاتفيا بالرئيس الأذربيجاني إلهام علييف.\n"
+        "وجاء في بيان الكرملين أنه بمبادرة من الجانب الأذربيجاني أجرى بوتين محادثة هاتفية مع علييف.",
+    )
+    assert found == [("call", "2023-03-14", ["aliyev", "putin"])], found

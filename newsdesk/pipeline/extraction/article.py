@@ -301,8 +301,10 @@ def _could_be_said_in(mention: Mention, host: Mention, item: ParsedSentence) -> 
         or not mention.participants
         or host.sentence == mention.sentence
         or mention.cue.kind == "accord"
-        or any(
-            cue.kind == "type" and cue.value in CONVERSATIONS and refers_back(item, cue)
+        or any(  # `وجاء في بيان الكرملين أنه أجرى محادثة هاتفية`: the call's readout
+            cue.kind == "type"
+            and cue.value in CONVERSATIONS
+            and (cue.value == host.type or refers_back(item, cue))
             for cue in item.cues
         )
     )
