@@ -811,3 +811,28 @@ def test_an_offices_readout_of_a_call_is_part_of_the_call(tmp_path):
         "وجاء في بيان الكرملين أنه بمبادرة من الجانب الأذربيجاني أجرى بوتين محادثة هاتفية مع علييف.",
     )
     assert found == [("call", "2023-03-14", ["aliyev", "putin"])], found
+
+
+def test_talking_is_a_call_only_after_a_call_in_its_sentence(tmp_path):
+    after_calls = events(
+        tmp_path,
+        "وأجرى رئيس الوزراء الأرميني نيكول باشينيان اليوم اتصالين هاتفيين بالرئيسين الروسي "
+        "فلاديمير بوتين والفرنسي إيمانويل ماكرون، فيما تحدث وزير الخارجية الأمريكي أنتوني بلينكن "
+        "مع الرئيس الأذربيجاني إلهام علييف.",
+    )
+    assert sorted(p for t, _, p in after_calls if t == "call") == [
+        ["aliyev", "blinken"],
+        ["macron", "pashinyan"],
+        ["pashinyan", "putin"],
+    ], after_calls
+    alone = events(tmp_path, "تحدث الرئيس الأذربيجاني إلهام علييف اليوم للصحفيين في باكو.")
+    assert [t for t, _, _ in alone] == ["statement"], alone
+
+
+def test_phone_calls_with_each_of_several_are_one_call_each(tmp_path):
+    found = events(
+        tmp_path,
+        "وأجرى رئيس الوزراء الأرميني نيكول باشينيان اليوم اتصالات هاتفية بكل من الرئيس الروسي "
+        "فلاديمير بوتين والرئيس الفرنسي إيمانويل ماكرون ووزير الخارجية الأمريكي أنتوني بلينكن.",
+    )
+    assert len([t for t, _, _ in found if t == "call"]) == 3, found

@@ -53,7 +53,7 @@ class MatchDetail:
 
     country: str = ""  # a role phrase's country (`الرئيس الروسي` -> `ru`)
     applies_to: str = ""  # a group phrase's event types, `;`-separated (empty: every type)
-    number: str = ""  # a trigger's count: `plural` (several events), `dual` (two) or one
+    number: str = ""  # a trigger's count: `plural` (several), `dual` (two), `each` (one a person)
     plover: str = ""  # a trigger's PLOVER code where it differs from its type's
 
 

@@ -52,6 +52,8 @@ PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
 ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
+# a trigger's count that makes it talks in pairs: `اتصالين` (two), `اتصالات بكل من` (one each)
+PAIRED = frozenset({"dual", "each"})
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
@@ -78,9 +80,11 @@ def sentence_mentions(
             replace(cue, value="statement") if one_partys_statement(item, cue) else cue
             for cue in item.cues
             if cue.kind == "type" or _accord_alone(item, cue) or _speech_news(item, cue)
-        ],
+        ]
+        + _talk_after_a_call(item),
         item,
     )
+    triggers.sort(key=lambda t: t.start)
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
     # fighting is news even when told as the time of another (`خلال المواجهات التي اندلعت أمس`)
     # but remarks made during talks (`أكدا، خلال لقائهما أمس، ...`) leave the talks the news
@@ -214,7 +218,8 @@ def sentence_mentions(
                 plural=plural == "plural",
                 flags={"in_setting"} if settings else set(),
             )
-            if (split or plural == "dual") and len(people) > 2 and trigger.value in CONVERSATIONS:
+            pairs = split or plural in PAIRED
+            if pairs and len(people) > 2 and trigger.value in CONVERSATIONS:
                 mentions.extend(split_pairs(base, 2 if plural == "dual" and not split else None))
             else:
                 mentions.append(base)
@@ -296,6 +301,17 @@ def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
         return False
     before = item.tokens[trigger.first_token - 1].text
     return bool(set(token_forms(before)) & CAUSE_WORDS)
+
+
+def _talk_after_a_call(item: ParsedSentence) -> list[Match]:
+    """`أجرى باشينيان اتصالين ...، فيما تحدث بلينكن مع علييف`: talking, told after a call in
+    the same sentence, is another call; alone, `تحدث` is too loose to be one."""
+    calls = [cue.start for cue in item.cues if cue.kind == "type" and cue.value == "call"]
+    return [
+        replace(cue, kind="type")
+        for cue in item.cues
+        if cue.kind == "talk" and calls and min(calls) < cue.start
+    ]
 
 
 def _speech_news(item: ParsedSentence, cue: Match) -> bool:
