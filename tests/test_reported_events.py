@@ -836,3 +836,30 @@ def test_phone_calls_with_each_of_several_are_one_call_each(tmp_path):
         "فلاديمير بوتين والرئيس الفرنسي إيمانويل ماكرون ووزير الخارجية الأمريكي أنتوني بلينكن.",
     )
     assert len([t for t, _, _ in found if t == "call"]) == 3, found
+
+
+def test_a_joint_statement_adopted_at_a_summit_told_before_is_of_its_day(tmp_path):
+    found = events(
+        tmp_path,
+        "عقد الرئيس الروسي فلاديمير بوتين يوم الاثنين في سوتشي قمة ثلاثية مع الرئيس الأذربيجاني "
+        "إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان، تبنى المشاركون في ختامها بيانا مشتركا.",
+    )
+    assert sorted((t, d) for t, d, _ in found) == [
+        ("agreement", "2023-03-13"),
+        ("meeting", "2023-03-13"),
+    ], found
+
+
+def test_a_joint_statement_told_with_its_day_and_the_two_it_recalls(tmp_path):
+    issued = events(
+        tmp_path,
+        "أعلن مكتب الرئيس الأذربيجاني ومكتب رئيس الوزراء الأرميني، اليوم، في بيان مشترك، "
+        "اتفاق البلدين على الإفراج عن أسرى.",
+    )
+    assert ("agreement", "2023-03-14") in [(t, d) for t, d, _ in issued], issued
+    recalled = events(
+        tmp_path,
+        "وتبنى القادة الثلاثة اليوم بيانا مشتركا أكدوا فيه التزامهم بتنفيذ البيانين الصادرين في "
+        "9 تشرين الثاني 2020 و11 كانون الثاني 2021.",
+    )
+    assert ("agreement", "2023-03-14") in [(t, d) for t, d, _ in recalled], recalled

@@ -150,7 +150,11 @@ def sentence_mentions(
         if (
             not chosen[0]
             and previous_dates
-            and (trigger.value in DEFAULT_DATED_TYPES or onset)
+            and (
+                trigger.value in DEFAULT_DATED_TYPES
+                or onset
+                or _adopted_at(item, trigger, triggers)
+            )
             and plural != "plural"
             and not held_later
             and not temporal_relation(item.tokens, triggers[position - 1], trigger)
@@ -301,6 +305,18 @@ def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
         return False
     before = item.tokens[trigger.first_token - 1].text
     return bool(set(token_forms(before)) & CAUSE_WORDS)
+
+
+def _adopted_at(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
+    """`عقد بوتين اليوم قمة ثلاثية، تبنى المشاركون في ختامها بيانا مشتركا`: a document adopted
+    at the talks told just before in the sentence is of their day."""
+    earlier = [t for t in triggers if t.start < trigger.start]
+    return (
+        trigger.value == "agreement"
+        and bool(earlier)
+        and earlier[-1].value in CONVERSATIONS
+        and concluded(item, trigger, acts_only=True)
+    )
 
 
 def _talk_after_a_call(item: ParsedSentence) -> list[Match]:

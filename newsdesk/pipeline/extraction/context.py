@@ -22,12 +22,14 @@ POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
 DEFINITE_PREFIXES = ("ال", "وال", "فال", "بال", "لل")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
 AFTER_DATE_CHARS = 30
+JOINT_DATE_CHARS = 8  # `اليوم الخميس، في بيان مشترك`: the day right before a joint statement
 CONCLUDED_BEFORE_TOKENS = 30
 CONCLUDED_AFTER_TOKENS = 12
 ACCORD_GAP_TOKENS = 2
 TO_HOLD_WORDS = words("to_hold_word")
 STATEMENT_NOUNS = words("statement_noun")
 CLAIM_WORDS = words("claim_word")
+JOINT_WORDS = words("joint_word")
 STOP_WORDS = words("stop_word")
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 
@@ -98,6 +100,12 @@ def refers_back(item: ParsedSentence, trigger: Match) -> bool:
     return word.startswith(DEFINITE_PREFIXES) or word.endswith(POSSESSIVE_SUFFIXES)
 
 
+def _joint(item: ParsedSentence, trigger: Match) -> bool:
+    """`بيان مشترك`: a document of several parties, issued when it is told."""
+    words = item.tokens[trigger.first_token : trigger.last_token + 1]
+    return any(set(token_forms(token.text)) & JOINT_WORDS for token in words)
+
+
 def one_partys_statement(item: ParsedSentence, trigger: Match) -> bool:
     """`أصدرت الخارجية بيانا اليوم`: a bare `بيان` that nobody signed, adopted or concluded is
     one party's statement; only a statement adopted by several is an agreement."""
@@ -124,6 +132,12 @@ def concluded(item: ParsedSentence, trigger: Match, acts_only: bool = False) -> 
     right after it."""
     if not acts_only and any(0 <= e.start - trigger.end <= AFTER_DATE_CHARS for e in item.dates):
         return True
+    if (
+        not acts_only
+        and _joint(item, trigger)
+        and any(0 <= trigger.start - e.end <= JOINT_DATE_CHARS for e in item.dates)
+    ):
+        return True  # `أعلن المكتبان، اليوم الخميس، في بيان مشترك`: issued that day
     for cue in item.cues:
         if cue.kind == "accord" and 0 < trigger.first_token - cue.last_token <= ACCORD_GAP_TOKENS:
             return True  # `اتفقتا على وقف إطلاق النار`: what the parties agreed on
