@@ -157,6 +157,7 @@ def sentence_mentions(
             )
             and plural != "plural"
             and not held_later
+            and not anniversary_of(item, trigger)  # `بمناسبة مرور عام على توقيع البيان`
             and not temporal_relation(item.tokens, triggers[position - 1], trigger)
         ):
             chosen = [previous_dates]  # `في 17 مايو، في قمة ...، صرّح`: one time for both
