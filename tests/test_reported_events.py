@@ -863,3 +863,23 @@ def test_a_joint_statement_told_with_its_day_and_the_two_it_recalls(tmp_path):
         "9 تشرين الثاني 2020 و11 كانون الثاني 2021.",
     )
     assert ("agreement", "2023-03-14") in [(t, d) for t, d, _ in recalled], recalled
+
+
+def test_a_call_told_as_the_time_of_remarks_is_a_call_with_the_speaker(tmp_path):
+    found = events(
+        tmp_path,
+        "وخلال اتصال مع الرئيس الأذربيجاني إلهام علييف اليوم، أكد وزير الخارجية الأمريكي أنتوني "
+        "بلينكن أهمية السلام.",
+    )
+    assert found == [("call", "2023-03-14", ["aliyev", "blinken"])], found
+    office = events(tmp_path, "وقالت دائرة الاتصال في الرئاسة التركية اليوم إن أنقرة قلقة.")
+    assert "call" not in [t for t, _, _ in office], office
+
+
+def test_the_war_named_in_a_quote_takes_no_date_from_far_before_it(tmp_path):
+    found = events(
+        tmp_path,
+        "وتفجر الخلاف بعد أن سخر الضابط من تصريحات أدلى بها رئيس الوزراء في مقابلة صحفية في وقت "
+        "سابق من الأسبوع الجاري، قال فيها إن الصواريخ التي استخدمت في الحرب لم تنفجر.",
+    )
+    assert "hostilities" not in [t for t, _, _ in found], found

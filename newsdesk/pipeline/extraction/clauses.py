@@ -96,6 +96,9 @@ def sentence_mentions(
         and is_setting(item, t)
     ]
     triggers = [t for t in triggers if t not in settings and not _time_anchor(item, t, triggers)]
+    # a verb of saying with no day after it says nothing of its own (`_dated_speech`): it
+    # neither makes a statement nor ends the clause of the call told before it
+    triggers = [t for t in triggers if t.kind != "speech" or _dated_speech(t, item.dates)]
     bounds = [t.start for t in triggers]
     triggers = [
         t for t in triggers if t.value != "agreement" or t.kind == "accord" or concluded(item, t)

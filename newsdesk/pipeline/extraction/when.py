@@ -23,7 +23,7 @@ from newsdesk.pipeline.text import Sentence
 DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
 BEFORE_TRIGGER_DEFAULT = 160  # how far before its trigger a date may stand and still be its
 # an agreement noun takes an earlier date only through a signing verb (see `trigger_dates`)
-BEFORE_TRIGGER_CHARS = {"agreement": 30}
+BEFORE_TRIGGER_CHARS = {"agreement": 30, "hostilities": 30}
 COUNTED_ON_CHARS = 12  # `قبل يومين من | توقيع البيان`: the event follows its span
 ANNOUNCED_SLACK = 20  # `أعلن، فجر اليوم،`: an announcing verb's day stands right after it
 # after `بعد`/`قبل`, these make a time of day or an adverb (`بعد ذلك`), not another event
@@ -126,9 +126,12 @@ def trigger_dates(
             and cue.start < trigger.start
             and (cue.value == "act" or expr.end <= cue.start)
             for cue in item.cues
-        ) or any(  # `أعلنت مساء اليوم ... الاتفاق على هدنة`: announced that day
-            cue.kind == "speech" and expr.end <= cue.start + ANNOUNCED_SLACK < trigger.start
-            for cue in item.cues
+        ) or (  # `أعلنت مساء اليوم ... الاتفاق على هدنة`: an agreement announced that day
+            trigger.value == "agreement"
+            and any(
+                cue.kind == "speech" and expr.end <= cue.start + ANNOUNCED_SLACK < trigger.start
+                for cue in item.cues
+            )
         ):
             limit = BEFORE_TRIGGER_DEFAULT
         between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
