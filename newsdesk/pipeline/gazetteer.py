@@ -25,11 +25,7 @@ _TOKEN = re.compile(r"\w+")
 _PREFIXES = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 _SUFFIXES = ("هما", "هم", "ها", "ه", "نا", "كم")
 _CONJUNCTIONS = ("و", "ف")
-
-
-@cache
-def _short_particles() -> frozenset[str]:
-    return words("short_particle")
+_SHORT_PARTICLES = words("short_particle")  # `ولم`, `فلن`: two letters left after the conjunction
 
 
 STARTS_CACHE_SIZE = 500_000  # distinct tokens remembered per matcher (bounded memory)
@@ -87,7 +83,7 @@ def token_forms(token: str) -> list[str]:
     for prefix in _PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
             stems.append(token[len(prefix) :])
-    if token[:1] in _CONJUNCTIONS and token[1:] in _short_particles():
+    if token[:1] in _CONJUNCTIONS and token[1:] in _SHORT_PARTICLES:
         stems.append(token[1:])  # `ولم`, `فلن`
     for stem in list(stems):
         if stem.startswith("ال") and len(stem) >= 5:
@@ -102,6 +98,12 @@ def token_forms(token: str) -> list[str]:
                     if candidate not in forms:
                         forms.append(candidate)
     return forms
+
+
+def form_in(token: str, class_words: frozenset[str]) -> bool:
+    """Whether a word, or one of its forms without clitics (`وبعد`, `اندلاعه`), is in a word
+    class: how every rule asks whether a word is one of its words."""
+    return not class_words.isdisjoint(token_forms(token))
 
 
 class PhraseMatcher:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_context import date_contexts
 from newsdesk.pipeline.date_phrases import DateExpr
+from newsdesk.pipeline.gazetteer import form_in
 from newsdesk.pipeline.publication_clues import (
     Clue,
     coincidences,
@@ -120,10 +121,7 @@ def anniversaries(norm_text: str) -> list[int]:
 def _timed_against(before: str) -> bool:
     """The few words before an anniversary say the report is before or after it."""
     words = before.split()[-_TIMED_AGAINST_WORDS:]
-    return any(
-        word in TEMPORAL_WORDS or (word[:1] in "وف" and word[1:] in TEMPORAL_WORDS)  # `وبعد`
-        for word in words
-    )
+    return any(form_in(word, TEMPORAL_WORDS) for word in words)  # `بعد`, `وبعد`
 
 
 def infer_date(

@@ -19,14 +19,13 @@ from newsdesk.pipeline.extraction.mention import Mention, distinct_ids, split_pa
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
-    TEMPORAL_WORDS,
+    after_temporal_word,
     anchored_elsewhere,
     dates_of_its_own,
     previous_sentence_date,
     vague_time_at,
 )
 from newsdesk.pipeline.extraction.who import people_of_group_words
-from newsdesk.pipeline.gazetteer import token_forms
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
@@ -166,9 +165,7 @@ def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) 
         talks_told = [
             cue
             for cue in talks_told
-            if cue.start < mention.cue.start
-            and cue.first_token > 0
-            and set(token_forms(item.tokens[cue.first_token - 1].text)) & TEMPORAL_WORDS
+            if cue.start < mention.cue.start and after_temporal_word(item, cue)
         ]
     told = [
         m

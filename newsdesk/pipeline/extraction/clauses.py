@@ -16,6 +16,7 @@ from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import resolve
 from newsdesk.pipeline.extraction.context import (
+    STATEMENT_NOUNS,
     anniversary_of,
     concluded,
     is_setting,
@@ -29,7 +30,7 @@ from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distin
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
-    TEMPORAL_WORDS,
+    after_temporal_word,
     counted_on,
     days_before_close,
     temporal_relation,
@@ -40,7 +41,7 @@ from newsdesk.pipeline.extraction.when import (
 )
 from newsdesk.pipeline.extraction.where import trigger_place
 from newsdesk.pipeline.extraction.who import initiator_of, trigger_people
-from newsdesk.pipeline.gazetteer import Gazetteer, Match, token_forms
+from newsdesk.pipeline.gazetteer import Gazetteer, Match, form_in, token_forms
 
 ADJACENT_TOKENS = 2
 OWN_DATE_CHARS = 30  # `لقائهم في موسكو في 11 كانون 2`: a date that close after talks is theirs
@@ -61,7 +62,6 @@ TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when 
 # a part told with bigger news of its sentence and day: casualties of the fighting, the
 # statement document that announced an agreement
 FOLDED_INTO = {"incident": "hostilities", "statement": "agreement"}
-STATEMENT_DOCUMENT = "بيان"
 FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 
 
@@ -77,14 +77,15 @@ def sentence_mentions(
     `published` is None for an article nothing dates: then only dates written in full count."""
     triggers = _join_adjacent(
         [
-            replace(cue, value="statement") if one_partys_statement(item, cue) else cue
+            _as_trigger(item, cue)
             for cue in item.cues
-            if cue.kind == "type" or _accord_alone(item, cue) or _speech_news(item, cue)
-        ]
-        + _talk_after_a_call(item),
+            if cue.kind == "type"
+            or _accord_alone(item, cue)
+            or _speech_news(item, cue)
+            or _talk_after_a_call(item, cue)
+        ],
         item,
     )
-    triggers.sort(key=lambda t: t.start)
     # `على هامش القمة، التقى`, `البيان الصادر في ختام المحادثات`: the setting of another event
     # fighting is news even when told as the time of another (`خلال المواجهات التي اندلعت أمس`)
     # but remarks made during talks (`أكدا، خلال لقائهما أمس، ...`) leave the talks the news
@@ -241,13 +242,13 @@ def _multilateral(item: ParsedSentence, trigger: Match) -> bool:
     following = trigger.last_token + 1
     if following >= len(item.tokens):
         return False
-    return bool(set(token_forms(item.tokens[following].text)) & MULTILATERAL_WORDS)
+    return form_in(item.tokens[following].text, MULTILATERAL_WORDS)
 
 
 def _clashes(item: ParsedSentence, trigger: Match) -> bool:
     """Clashes that broke out or were renewed are fighting over a time, not one blow."""
     return trigger.value == "incident" and any(
-        set(token_forms(token.text)) & CLASH_WORDS
+        form_in(token.text, CLASH_WORDS)
         for token in item.tokens[trigger.first_token : trigger.last_token + 1]
     )
 
@@ -282,9 +283,8 @@ def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) ->
     return (
         len(triggers) > 1
         and trigger.value in CONVERSATIONS
-        and trigger.first_token > 0
         and refers_back(item, trigger)
-        and bool(set(token_forms(item.tokens[trigger.first_token - 1].text)) & TEMPORAL_WORDS)
+        and after_temporal_word(item, trigger)
         and not any(0 <= e.start - trigger.end <= OWN_DATE_CHARS for e in item.dates)
     )  # `منذ لقائهم في موسكو في 11 كانون 2`: talks with a date of their own are news
 
@@ -296,7 +296,7 @@ def _told_as_background(item: ParsedSentence) -> bool:
         if cue.kind != "background":
             continue
         if cue.value != "pluperfect" or any(
-            token.start > cue.end and set(token_forms(token.text)) & PLUPERFECT_PARTICLES
+            token.start > cue.end and form_in(token.text, PLUPERFECT_PARTICLES)
             for token in item.tokens
         ):
             return True
@@ -308,7 +308,7 @@ def _caused_by(item: ParsedSentence, trigger: Match) -> bool:
     if trigger.first_token == 0:
         return False
     before = item.tokens[trigger.first_token - 1].text
-    return bool(set(token_forms(before)) & CAUSE_WORDS)
+    return form_in(before, CAUSE_WORDS)
 
 
 def _adopted_at(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
@@ -323,15 +323,21 @@ def _adopted_at(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> 
     )
 
 
-def _talk_after_a_call(item: ParsedSentence) -> list[Match]:
+def _as_trigger(item: ParsedSentence, cue: Match) -> Match:
+    """The cue as the event it triggers: a bare `بيان` nobody signed is a statement, talking
+    after a call is a call."""
+    if one_partys_statement(item, cue):
+        return replace(cue, value="statement")
+    return replace(cue, kind="type") if cue.kind == "talk" else cue
+
+
+def _talk_after_a_call(item: ParsedSentence, cue: Match) -> bool:
     """`أجرى باشينيان اتصالين ...، فيما تحدث بلينكن مع علييف`: talking, told after a call in
     the same sentence, is another call; alone, `تحدث` is too loose to be one."""
-    calls = [cue.start for cue in item.cues if cue.kind == "type" and cue.value == "call"]
-    return [
-        replace(cue, kind="type")
-        for cue in item.cues
-        if cue.kind == "talk" and calls and min(calls) < cue.start
-    ]
+    return cue.kind == "talk" and any(
+        other.kind == "type" and other.value == "call" and other.start < cue.start
+        for other in item.cues
+    )
 
 
 def _speech_news(item: ParsedSentence, cue: Match) -> bool:
@@ -392,7 +398,7 @@ def _fold_told_parts(mentions: list[Mention], item: ParsedSentence) -> list[Ment
                 for h in happened
             )
         same_day = any(h.type == into and h.candidates[0].date == day for h in happened)
-        return same_day and STATEMENT_DOCUMENT in forms
+        return same_day and not forms.isdisjoint(STATEMENT_NOUNS)
 
     return [m for m in mentions if not folded(m)]
 

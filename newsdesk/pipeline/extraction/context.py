@@ -8,11 +8,10 @@ agreement is an event only when signed or adopted, not when merely discussed.
 
 from __future__ import annotations
 
-from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.extraction.parse import ParsedSentence
-from newsdesk.pipeline.extraction.when import after_onset_noun
-from newsdesk.pipeline.gazetteer import Match, token_forms
+from newsdesk.pipeline.extraction.when import VIOLENT_TYPES, after_onset_noun
+from newsdesk.pipeline.gazetteer import Match, form_in
 
 STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
@@ -31,7 +30,6 @@ STATEMENT_NOUNS = words("statement_noun")
 CLAIM_WORDS = words("claim_word")
 JOINT_WORDS = words("joint_word")
 STOP_WORDS = words("stop_word")
-VIOLENT_TYPES = types_where(lambda facts: facts.violent)
 
 
 def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> str:
@@ -60,15 +58,14 @@ def _denied_claim(item: ParsedSentence, denial: Match, trigger: Match) -> bool:
     """`نفت الرئاسة ادعاءات أرمينية بأن مقاتلة تركية أسقطت طائرة`: a claim word between a
     denial and the trigger makes what the claim tells denied, however long the claim."""
     between = item.tokens[denial.last_token + 1 : trigger.first_token]
-    return any(set(token_forms(token.text)) & CLAIM_WORDS for token in between)
+    return any(form_in(token.text, CLAIM_WORDS) for token in between)
 
 
 def to_be_held(item: ParsedSentence, trigger: Match) -> bool:
     """`طالبت بعقد اجتماع`, `ستنضم إلى المفاوضات`: talks called for or to come, not held."""
     start = max(0, trigger.first_token - 2)
     return any(
-        set(token_forms(token.text)) & TO_HOLD_WORDS
-        for token in item.tokens[start : trigger.first_token]
+        form_in(token.text, TO_HOLD_WORDS) for token in item.tokens[start : trigger.first_token]
     )
 
 
@@ -103,7 +100,7 @@ def refers_back(item: ParsedSentence, trigger: Match) -> bool:
 def _joint(item: ParsedSentence, trigger: Match) -> bool:
     """`بيان مشترك`: a document of several parties, issued when it is told."""
     words = item.tokens[trigger.first_token : trigger.last_token + 1]
-    return any(set(token_forms(token.text)) & JOINT_WORDS for token in words)
+    return any(form_in(token.text, JOINT_WORDS) for token in words)
 
 
 def one_partys_statement(item: ParsedSentence, trigger: Match) -> bool:

@@ -17,7 +17,7 @@ from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import Resolved, resolve
 from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention
 from newsdesk.pipeline.extraction.parse import ParsedSentence
-from newsdesk.pipeline.gazetteer import Match, Token, token_forms
+from newsdesk.pipeline.gazetteer import Match, Token, form_in, token_forms
 from newsdesk.pipeline.text import Sentence
 
 DEFAULT_DATED_TYPES = types_where(lambda facts: facts.dated_by_default)
@@ -67,7 +67,7 @@ def days_before_close(item: ParsedSentence, trigger: Match) -> int:
     """`اختتم الوزيران اليوم أربعة أيام من المفاوضات`: talks told on the day they closed, with
     their length, began that many days less one before (a meeting is dated by its first day)."""
     before = item.tokens[: trigger.first_token]
-    if not any(set(token_forms(t.text)) & CLOSING_WORDS for t in before):
+    if not any(form_in(t.text, CLOSING_WORDS) for t in before):
         return 0
     days = _days_told(before[-SPAN_TOKENS:])
     return days - 1 if days > 1 else 0
@@ -135,12 +135,17 @@ def trigger_dates(
         ):
             limit = BEFORE_TRIGGER_DEFAULT
         between = [t for t in item.tokens if expr.end <= t.start < trigger.start]
-        related = any(form in TEMPORAL_WORDS for t in between for form in token_forms(t.text))
+        related = any(form_in(t.text, TEMPORAL_WORDS) for t in between)
         if trigger.start - expr.end <= limit and not related:
             before.append(expr)
     violent = trigger.value in VIOLENT_TYPES  # `منذ اندلاعه صباح الأحد` before any other day
     after.sort(key=lambda e: (not (violent and after_onset_noun(item, e)), e.start))
     return after + sorted(before, key=lambda e: -e.start)
+
+
+def after_temporal_word(item: ParsedSentence, cue: Match) -> bool:
+    """`قبل القمة`, `منذ لقائهم`: the word right before an event names the time of another."""
+    return cue.first_token > 0 and form_in(item.tokens[cue.first_token - 1].text, TEMPORAL_WORDS)
 
 
 def after_onset_noun(item: ParsedSentence, expr: DateExpr) -> bool:
@@ -149,7 +154,7 @@ def after_onset_noun(item: ParsedSentence, expr: DateExpr) -> bool:
     before = [t for t in item.tokens if t.end <= expr.start]
     while before and (before[-1].text == "في" or before[-1].text in PARTS_OF_DAY):
         before = before[:-1]  # `منذ اندلاعه في صباح الأحد`
-    return bool(before) and bool(set(token_forms(before[-1].text)) & ONSET_NOUNS)
+    return bool(before) and form_in(before[-1].text, ONSET_NOUNS)
 
 
 def counted_on(
@@ -198,7 +203,7 @@ def _words_between(item: ParsedSentence, start: int, end: int) -> set[str]:
 def _start_of_date_phrase(item: ParsedSentence, expr: DateExpr) -> int:
     """`منذ السابع والعشرين من سبتمبر`: a `since` right before a date introduces it."""
     before = [t for t in item.tokens if t.end <= expr.start]
-    if before and set(token_forms(before[-1].text)) & TEMPORAL_WORDS:
+    if before and form_in(before[-1].text, TEMPORAL_WORDS):
         return before[-1].start
     return expr.start
 
@@ -229,13 +234,13 @@ def year_before(exprs: list[DateExpr], expr: DateExpr) -> int | None:
 def temporal_relation(tokens: list[Token], before: Match, after: Match) -> bool:
     """`بعد`/`قبل` between two triggers means two times, not one."""
     between = tokens[before.last_token + 1 : after.first_token]
-    return any(form in TEMPORAL_WORDS for token in between for form in token_forms(token.text))
+    return any(form_in(token.text, TEMPORAL_WORDS) for token in between)
 
 
 def anchored_elsewhere(item: ParsedSentence, mention: Mention) -> bool:
     """`وبعد توقيع الاتفاق، ...`: a clause timed against another event is not today's news."""
     before = [t for t in item.tokens if t.start < mention.cue.start]
-    return any(form in TEMPORAL_WORDS for t in before for form in token_forms(t.text))
+    return any(form_in(t.text, TEMPORAL_WORDS) for t in before)
 
 
 def previous_sentence_date(

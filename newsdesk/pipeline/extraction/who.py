@@ -20,7 +20,7 @@ PARTY_WINDOW = 12  # words from an agreement within which countries named are it
 # violent events are reported first, their parties after: names before the trigger are not theirs
 PARTY_AFTER_TYPES = types_where(lambda facts: facts.violent)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
-TALKS = types_where(lambda facts: facts.conversation)
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
 # `زعيمي أرمينيا وأذربيجان`: a word for leaders heading a list of countries
 LEADER_WORDS = words("leader_word")
 # `وزراء خارجية روسيا وأذربيجان`: ministers of an office heading a list of countries
@@ -106,7 +106,12 @@ def trigger_people(
         people = distinct_ids(people + previous)
     elif len(people) < 2 and words & PAIR_PRONOUNS and previous:
         people = distinct_ids(people + (previous[1:] if len(previous) > 2 else previous))
-    elif not people and words & PAIR_PRONOUNS and len(earlier) == 2 and trigger.value in TALKS:
+    elif (
+        not people
+        and words & PAIR_PRONOUNS
+        and len(earlier) == 2
+        and trigger.value in CONVERSATIONS
+    ):
         people = list(earlier)  # `وسبق التوقيع محادثات بين الزعيمين`: the two just named
     elif len(people) < 2 and words & GROUP_PRONOUNS and previous:
         people = distinct_ids(people + previous)
