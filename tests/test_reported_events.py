@@ -883,3 +883,33 @@ def test_the_war_named_in_a_quote_takes_no_date_from_far_before_it(tmp_path):
         "سابق من الأسبوع الجاري، قال فيها إن الصواريخ التي استخدمت في الحرب لم تنفجر.",
     )
     assert "hostilities" not in [t for t, _, _ in found], found
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "وصدر في ختامه بيان مشترك أكد فيه المشاركون التزامهم بالسلام.",
+        "واعتمد القادة خلاله بيانا مشتركا يدعم التطبيع بين أرمينيا وأذربيجان.",
+    ],
+)
+def test_a_document_issued_at_the_close_of_talks_told_before_is_theirs(tmp_path, closing):
+    """Neither the publication day nor nobody's: the talks' day and people."""
+    body = f"التقى ماكرون وميشال مع علييف وباشينيان في براغ أمس. {closing}"
+    found = events(tmp_path, body)
+    people = ["aliyev", "macron", "michel", "pashinyan"]
+    assert ("agreement", "2023-03-13", people) in found, found
+    assert ("meeting", "2023-03-13", people) in found, found
+
+
+def test_a_document_with_a_day_of_its_own_keeps_it_after_talks(tmp_path):
+    body = "التقى ماكرون مع علييف في باريس أمس. وأصدرت الحكومتان اليوم بيانا مشتركا."
+    found = events(tmp_path, body)
+    assert ("agreement", "2023-03-14", []) in found, found
+
+
+def test_signatories_named_at_the_close_of_talks_stay_the_document_s_people(tmp_path):
+    body = (
+        "التقى ماكرون وميشال مع علييف وباشينيان في براغ أمس. ووقع علييف وباشينيان في ختامه بيانا."
+    )
+    found = events(tmp_path, body)
+    assert ("agreement", "2023-03-13", ["aliyev", "pashinyan"]) in found, found

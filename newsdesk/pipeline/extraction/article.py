@@ -14,7 +14,7 @@ import datetime as dt
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_resolution import Resolved
-from newsdesk.pipeline.extraction.context import concluded, refers_back
+from newsdesk.pipeline.extraction.context import concluded, frame_points_back, refers_back
 from newsdesk.pipeline.extraction.mention import Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
@@ -26,6 +26,7 @@ from newsdesk.pipeline.extraction.when import (
     vague_time_at,
 )
 from newsdesk.pipeline.extraction.who import people_of_group_words
+from newsdesk.pipeline.gazetteer import Match
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
@@ -93,6 +94,10 @@ def resolve_article(
         anchor = _anchor_talks(mention, item, dated)
         if anchor is not None:
             mention.candidates = list(anchor.candidates)
+            if mention.type not in CONVERSATIONS and not _named_by_name(mention, item):
+                # the document of those talks is by their people, not by the countries its
+                # content names (`دعمهم لتطبيع العلاقات بين أرمينيا وأذربيجان`)
+                mention.participants = list(anchor.participants)
             result.append(mention)
             dated.append(mention)
             continue
@@ -150,12 +155,40 @@ def _claims_denied(mentions: list[Mention], parsed: list[ParsedSentence]) -> Non
 
 
 def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) -> Mention | None:
-    """`وعقد بوتين قبل القمة لقاءين منفصلين`: talks timed against talks told before (`قبل
-    القمة`, `عقب الاجتماع`) were held the same day as those, the last dated ones told; and talks
-    that did not take place at a summit told before (`كان من المقرر أن يعقد اجتماع خماسي، غير
-    أن الأخير اعتذر عن حضور القمة`) were due that day."""
-    if mention.type not in CONVERSATIONS or mention.status not in {"happened", "denied"}:
+    """The talks told last before, whose day (and, for a document, people) a mention takes:
+    talks timed against them (`وعقد بوتين قبل القمة لقاءين منفصلين`, `عقب الاجتماع`); talks
+    that did not take place at a summit told before (`غير أن الأخير اعتذر عن حضور القمة`); a
+    document issued at their close, told with a pronoun (`وصدر في ختامه بيان`). Not a document
+    timed against talks (`بعد الاجتماع`): it may have come days later."""
+    if mention.type not in SET_AT_TALKS or mention.status not in {"happened", "denied"}:
         return None
+    if mention.type in CONVERSATIONS:
+        talks_told = _talks_timed_against(mention, item)
+    elif mention.status == "happened":  # `في ختامه`: the frame word itself points back
+        talks_told = [
+            cue
+            for cue in item.cues
+            if cue.start < mention.cue.start and frame_points_back(item, cue)
+        ]
+    else:
+        return None
+    told = [
+        m
+        for m in dated
+        if m.sentence < mention.sentence and m.type in CONVERSATIONS and m.status == "happened"
+    ]
+    return max(told, key=lambda m: (m.sentence, m.start)) if talks_told and told else None
+
+
+def _named_by_name(mention: Mention, item: ParsedSentence) -> bool:
+    """`وقع علييف وباشينيان في ختامها`: someone the sentence names by name, not a leader read
+    from a country."""
+    return any(m.kind == "actor" and m.value in mention.participants for m in item.names)
+
+
+def _talks_timed_against(mention: Mention, item: ParsedSentence) -> list[Match]:
+    """The talks told before a conversation, named to time it (`قبل القمة`), or, for talks that
+    did not take place, anywhere in the sentence (`اعتذر عن حضور القمة`)."""
     talks_told = [
         cue
         for cue in item.cues
@@ -167,12 +200,7 @@ def _anchor_talks(mention: Mention, item: ParsedSentence, dated: list[Mention]) 
             for cue in talks_told
             if cue.start < mention.cue.start and after_temporal_word(item, cue)
         ]
-    told = [
-        m
-        for m in dated
-        if m.sentence < mention.sentence and m.type in CONVERSATIONS and m.status == "happened"
-    ]
-    return max(told, key=lambda m: (m.sentence, m.start)) if talks_told and told else None
+    return talks_told
 
 
 def _same_day_as_earlier(

@@ -97,6 +97,14 @@ def refers_back(item: ParsedSentence, trigger: Match) -> bool:
     return word.startswith(DEFINITE_PREFIXES) or word.endswith(POSSESSIVE_SUFFIXES)
 
 
+def frame_points_back(item: ParsedSentence, frame: Match) -> bool:
+    """`في ختامه`, `خلالها`: a frame word with a pronoun names the setting told before. No frame
+    word ends in `ه` itself, so a final `ه` here is the pronoun, where on a noun it is as often
+    the normalised `ة`."""
+    word = item.tokens[frame.last_token].text
+    return frame.kind == "frame" and word.endswith(("ه", *POSSESSIVE_SUFFIXES))
+
+
 def _joint(item: ParsedSentence, trigger: Match) -> bool:
     """`بيان مشترك`: a document of several parties, issued when it is told."""
     words = item.tokens[trigger.first_token : trigger.last_token + 1]
