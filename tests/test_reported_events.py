@@ -916,3 +916,33 @@ def test_signatories_named_at_the_close_of_talks_stay_the_document_s_people(tmp_
     )
     found = events(tmp_path, body)
     assert ("agreement", "2023-03-13", ["aliyev", "pashinyan"]) in found, found
+
+
+def test_people_named_in_what_a_statement_says_did_not_make_it(tmp_path):
+    body = "وقالت وزارة الخارجية الأذربيجانية في بيان اليوم إن تصريحات بلينكن منحازة."
+    assert events(tmp_path, body) == [("statement", "2023-03-14", [])]
+
+
+def test_a_remark_and_the_reply_to_it_on_the_next_day_stay_two_statements(tmp_path):
+    body = (
+        "أعلنت وزارة الخارجية الأذربيجانية اليوم رفضها تصريحات المسؤول الأمريكي. "
+        "وكان بلينكن قد قال أمس في كلمة أمام الكونغرس إن واشنطن قلقة."
+    )
+    found = events(tmp_path, body)
+    assert ("statement", "2023-03-14", []) in found, found
+    assert ("statement", "2023-03-13", ["blinken"]) in found, found
+
+
+def test_a_second_tier_official_named_in_full_is_that_person_not_the_office_holder(tmp_path):
+    """Armenia's defence minister in August 2021 was Karapetyan, not his successor."""
+    (tmp_path / "a.txt").write_text(
+        "عنوان\nموسكو، 20 آب/أغسطس 2021 — أجرى وزير الدفاع الروسي سيرغي شويغو اليوم اتصالا "
+        "هاتفيا بنظيره الأرميني أرشاك كارابيتيان.\n",
+        encoding="utf-8",
+    )
+    gaz = load_gazetteer()
+    (article,) = read_file(tmp_path, "a.txt").articles
+    records = to_records(cluster_mentions(process_article(article, gaz).mentions, gaz.place_by_id))
+    assert [(r.type, sorted(r.participants)) for r in records] == [
+        ("call", ["karapetyan", "shoigu"])
+    ]

@@ -19,6 +19,8 @@ from newsdesk.pipeline.date_resolution import Resolved
 from newsdesk.pipeline.extraction.mention import Mention
 
 VIOLENT_TYPES = types_where(lambda facts: facts.violent)
+# one report's statements on two days of their own are two statements, as its attacks are
+TOLD_BY_DAY = VIOLENT_TYPES | {"statement"}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 WEEK_TOLERANCE = 10
 ONE_DAY = dt.timedelta(days=1)
@@ -171,8 +173,9 @@ def _best_cluster(
 
 def _told_apart(mention: Mention, resolved: Resolved, cluster: Cluster) -> bool:
     """Two events one article tells apart stay two events: one told as another
-    (`وبعد ساعات، انفجر لغم آخر`), or blows each on its own day (`أمس السبت`, `اليوم الأحد`):
-    the one-day tolerance is for reports that disagree, not for one report's two attacks.
+    (`وبعد ساعات، انفجر لغم آخر`), or blows or statements each on its own day (`أمس السبت`,
+    `اليوم الأحد`): the one-day tolerance is for reports that disagree, not for one report's
+    two attacks, or a remark yesterday and the reply to it today.
     (One report may well date one agreement 9 and 10 November: that stays one event.)"""
     for member, theirs in cluster.members:
         if member.article_id != mention.article_id:
@@ -180,7 +183,7 @@ def _told_apart(mention: Mention, resolved: Resolved, cluster: Cluster) -> bool:
         if "another" in member.flags | mention.flags:
             return True
         if (
-            mention.type in VIOLENT_TYPES
+            mention.type in TOLD_BY_DAY
             and theirs.date != resolved.date
             and _own_day(theirs)
             and _own_day(resolved)

@@ -25,17 +25,14 @@ from newsdesk.pipeline.extraction.when import (
     previous_sentence_date,
     vague_time_at,
 )
-from newsdesk.pipeline.extraction.who import people_of_group_words
+from newsdesk.pipeline.extraction.who import SPOKEN, THAT, people_of_group_words
 from newsdesk.pipeline.gazetteer import Match
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 MEETING_OUTCOMES = types_where(lambda facts: facts.meeting_outcome)
 SET_AT_TALKS = MEETING_OUTCOMES | CONVERSATIONS
 SAME_DAY_PHRASES = words("same_day_phrase")
-# a report's statements without a date of their own were made the day it reports
-SPOKEN = frozenset({"statement"})
 READOUT_DAYS = 1  # a readout of an evening meeting comes out the next day
-THAT = words("that_word")  # what was said starts here
 OFFICE_WORDS = words("office_word")  # `وزارة الدفاع الروسية`: an office and its country
 SPEAKER_TOKENS = 4  # `قالت وزارة الدفاع الروسية في بيان`: the office's country beside the cue
 MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المكالمات الهاتفية)

@@ -32,6 +32,9 @@ PAIR_NOUNS = words("pair_noun")
 PAIR_PRONOUNS = words("pair_pronoun")
 # `بينهم`, `معهم`: everyone named just before
 GROUP_PRONOUNS = words("group_pronoun")
+THAT = words("that_word")  # what was said starts here
+# a report's statements: made by whoever is named before what they said
+SPOKEN = frozenset({"statement"})
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
 
 
@@ -51,8 +54,9 @@ def trigger_people(
     tokens = item.tokens
     counterpart_countries: list[str] = []
     last_counterpart = -10
+    said_from = _said_from(item, trigger)
     for match in item.names:
-        if not in_scope(match):
+        if not in_scope(match) or match.start >= said_from:
             continue
         if trigger.value in PARTY_AFTER_TYPES and match.start < trigger.start:
             continue
@@ -185,6 +189,17 @@ def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer) -> str
             if country and gaz.actor_country(person) == country:
                 return person
     return ""
+
+
+def _said_from(item: ParsedSentence, trigger: Match) -> int:
+    """`وقالت الوزارة في بيان إن تصريحات أوبراين منحازة`: where what a statement says begins;
+    the people named from there on are what it is about, not who made it."""
+    if trigger.value not in SPOKEN:
+        return len(item.sentence.norm)
+    return next(
+        (t.start for t in item.tokens if t.start > trigger.end and t.text in THAT),
+        len(item.sentence.norm),
+    )
 
 
 def people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
