@@ -946,3 +946,21 @@ def test_a_second_tier_official_named_in_full_is_that_person_not_the_office_hold
     assert [(r.type, sorted(r.participants)) for r in records] == [
         ("call", ["karapetyan", "shoigu"])
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "أطلع بوتين علييف خلال اتصال هاتفي اليوم على نتائج المحادثات التي أجراها مع باشينيان.",
+        "بحث بوتين وعلييف هاتفيا اليوم التحضير للقمة.",
+        "وناقش بوتين وعلييف هاتفيا اليوم تنفيذ الاتفاقات التي تم التوصل إليها في القمة الثلاثية.",
+    ],
+)
+def test_talks_and_documents_a_call_discusses_are_its_subject_not_news(tmp_path, body):
+    assert events(tmp_path, body) == [("call", "2023-03-14", ["aliyev", "putin"])]
+
+
+def test_a_dated_summit_a_call_prepares_is_planned_beside_the_call(tmp_path):
+    body = "بحث بوتين وعلييف هاتفيا اليوم التحضير للقمة المقرر عقدها في 20 آذار."
+    found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
+    assert found == [("call", "2023-03-14", "happened"), ("meeting", "2023-03-20", "planned")]

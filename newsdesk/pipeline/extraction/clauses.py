@@ -24,6 +24,7 @@ from newsdesk.pipeline.extraction.context import (
     refers_back,
     to_be_held,
     to_be_stopped,
+    topic_of_talks,
     trigger_status,
 )
 from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
@@ -101,6 +102,8 @@ def sentence_mentions(
     # neither makes a statement nor ends the clause of the call told before it
     triggers = [t for t in triggers if t.kind != "speech" or _dated_speech(t, item.dates)]
     bounds = [t.start for t in triggers]
+    # still bounding the clause of the talks before, whose status their words do not set
+    triggers = [t for t in triggers if not topic_of_talks(item, t, triggers)]
     triggers = [
         t for t in triggers if t.value != "agreement" or t.kind == "accord" or concluded(item, t)
     ]

@@ -8,6 +8,7 @@ agreement is an event only when signed or adopted, not when merely discussed.
 
 from __future__ import annotations
 
+from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import VIOLENT_TYPES, after_onset_noun
@@ -17,6 +18,9 @@ STATUS_BEFORE_TOKENS = 8
 STATUS_AFTER_TOKENS = 3
 FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتماع`: frame word right before the trigger
 # not a bare `ه`: a normalised ta marbuta (`محادثه`) looks the same
+CONVERSATIONS = types_where(lambda facts: facts.conversation)
+TALKED_ABOUT = CONVERSATIONS | {"agreement"}  # what talks discuss: other talks and documents
+SUBJECT_WORDS = words("subject_word")  # `نتائج القمة`, `تنفيذ الاتفاق`: the talks' subject
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
 DEFINITE_PREFIXES = ("ال", "وال", "فال", "بال", "لل")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
@@ -43,7 +47,12 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
         before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS or (
             cue.value == "denied" and _denied_claim(item, cue, trigger)
         )
-        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS
+        after = 0 <= cue.first_token - trigger.last_token <= STATUS_AFTER_TOKENS and not any(
+            other.kind == "type"
+            and other.start > cue.start
+            and 0 <= other.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
+            for other in item.cues
+        )  # `بحثا هاتفيا التحضير للقمة`: the cue is the summit's, told next, not the call's
         if before or after:
             found.add(cue.value)
     if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
@@ -95,6 +104,21 @@ def refers_back(item: ParsedSentence, trigger: Match) -> bool:
     where `انفجار لغم آخر` tells a new one."""
     word = item.tokens[trigger.first_token].text
     return word.startswith(DEFINITE_PREFIXES) or word.endswith(POSSESSIVE_SUFFIXES)
+
+
+def topic_of_talks(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
+    """`أطلع بوتين علييف هاتفيا اليوم على نتائج القمة`, `بحثا هاتفيا تنفيذ الاتفاقات التي تم
+    التوصل إليها في القمة`: talks or a document named as the subject of the sentence's talks
+    (`subject_word` right before it), or already known (a definite noun) after a call, which no
+    one holds or signs anything at, are what was discussed, not news, unless dated."""
+    if trigger.value not in TALKED_ABOUT or trigger.first_token == 0:
+        return False
+    talks = [t for t in triggers if t.value in CONVERSATIONS and t.start < trigger.start]
+    subject = form_in(item.tokens[trigger.first_token - 1].text, SUBJECT_WORDS)
+    known = refers_back(item, trigger) and any(t.value == "call" for t in talks)
+    if not talks or not (subject or known):
+        return False
+    return not any(expr.start >= trigger.end for expr in item.dates)
 
 
 def frame_points_back(item: ParsedSentence, frame: Match) -> bool:
