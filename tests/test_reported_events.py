@@ -93,6 +93,9 @@ def test_a_readout_the_next_morning_is_part_of_the_meeting(tmp_path):
         ("قتل جندي أرميني اليوم في انفجار لغم قرب الحدود.", "incident"),
         ("لقي مدنيان حتفهما اليوم جراء سقوط قذيفة على قرية حدودية.", "incident"),
         ("أسقطت الدفاعات الجوية اليوم طائرة مسيرة فوق الإقليم.", "incident"),
+        ("استهدفت طائرة مسيرة اليوم سيارة إسعاف قرب البلدة.", "incident"),
+        ("فقد جندي حياته اليوم جراء إصابته برصاص قناص.", "incident"),
+        ("قال الجيش إن الجنود أطلقوا النار اليوم على مواقعه.", "incident"),
     ],
 )
 def test_fighting_over_time_is_hostilities_and_a_single_blow_an_incident(tmp_path, body, kind):
