@@ -967,3 +967,34 @@ def test_a_dated_summit_a_call_prepares_is_planned_beside_the_call(tmp_path):
     body = "بحث بوتين وعلييف هاتفيا اليوم التحضير للقمة المقرر عقدها في 20 آذار."
     found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
     assert found == [("call", "2023-03-14", "happened"), ("meeting", "2023-03-20", "planned")]
+
+
+def test_a_call_with_its_subject_left_out_is_the_last_caller_s_one_with_each(tmp_path):
+    body = (
+        "وأطلع باشينيان الرئيس الروسي بوتين خلال اتصال هاتفي اليوم على التطورات. "
+        "كما بحث هاتفيا مع الرئيس الفرنسي ماكرون ووزير الخارجية الأمريكي بلينكن الوضع."
+    )
+    found = events(tmp_path, body)
+    assert sorted(found) == [
+        ("call", "2023-03-14", ["blinken", "pashinyan"]),
+        ("call", "2023-03-14", ["macron", "pashinyan"]),
+        ("call", "2023-03-14", ["pashinyan", "putin"]),
+    ], found
+
+
+def test_a_sentence_opened_by_a_schedule_word_plans_its_first_event_however_far(tmp_path):
+    body = (
+        "ومن المقرر أن يعقد مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي جلسة طارئة "
+        "عبر الفيديو مساء اليوم برئاسة باشينيان."
+    )
+    found = [(r.type, r.status) for r in records_of(tmp_path, body)]
+    assert found == [("call", "planned")], found
+
+
+def test_a_ceasefire_that_was_reached_is_an_agreement_of_the_day(tmp_path):
+    body = (
+        "قال باشينيان اليوم إن الوضع صعب. وأعلنت موسكو أنها تمكنت من التوصل إلى وقف لإطلاق "
+        "النار اعتبارا من الساعة التاسعة صباحا. وبحث الطرفان أيضا عملية السلام. "
+        "وقالت الخارجية إن الأمر يتطلب جهدا."
+    )
+    assert ("agreement", "2023-03-14", []) in events(tmp_path, body)

@@ -44,6 +44,7 @@ def resolve_article(
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls.
     With no publication date (`None`) nothing is dated from it: what stays undated is dropped."""
     people_of_group_words(mentions, parsed)
+    mentions = _carry_caller(mentions, parsed)
     dated = [m for m in mentions if m.dated]
     result = list(dated)
     for mention in mentions:
@@ -293,6 +294,29 @@ def _speaker_country(item: ParsedSentence, mention: Mention) -> str | None:
     ]
     nearest = min(near, key=lambda m: abs(m.first_token - mention.cue.first_token), default=None)
     return nearest.value if nearest else None
+
+
+def _carry_caller(mentions: list[Mention], parsed: list[ParsedSentence]) -> list[Mention]:
+    """`وأطلع باشينيان بوتين خلال اتصال هاتفي. كما بحث هاتفيا مع ماكرون وبلينكن`: a call whose
+    sentence names no one before it, told right after a call, was made by that call's caller
+    (named first); with two or more others named, it is one call with each."""
+    result: list[Mention] = []
+    for mention in mentions:
+        before = [m for m in result if m.type == "call" and m.sentence == mention.sentence - 1]
+        item = parsed[mention.sentence]
+        subject = any(
+            n.kind in {"actor", "role"} and n.start < mention.cue.start for n in item.names
+        )
+        if mention.type != "call" or not before or subject or len(before[-1].participants) < 2:
+            result.append(mention)
+            continue
+        caller = before[-1].participants[0]
+        if caller in mention.participants or not mention.participants:
+            result.append(mention)
+            continue
+        mention.participants = [caller, *mention.participants]
+        result.extend(split_pairs(mention) if len(mention.participants) > 2 else [mention])
+    return result
 
 
 def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:

@@ -42,6 +42,8 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
     for cue in item.cues:
         if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
             found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
+        if cue.kind == "status" and cue.value == "planned" and lo == 0 and _opens(item, cue):
+            found.add(cue.value)  # `ومن المقرر أن يعقد مجلس ... جلسة عبر الفيديو`: the lead verb
         if cue.kind != "status" or not lo <= cue.start < hi:
             continue
         before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS or (
@@ -61,6 +63,11 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
         if status in found:
             return status
     return "happened"
+
+
+def _opens(item: ParsedSentence, cue: Match) -> bool:
+    """The cue comes before any event the sentence tells (`ومن المقرر أن`, after a dateline)."""
+    return not any(other.kind == "type" and other.start < cue.start for other in item.cues)
 
 
 def _denied_claim(item: ParsedSentence, denial: Match, trigger: Match) -> bool:
