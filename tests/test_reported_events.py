@@ -998,3 +998,34 @@ def test_a_ceasefire_that_was_reached_is_an_agreement_of_the_day(tmp_path):
         "وقالت الخارجية إن الأمر يتطلب جهدا."
     )
     assert ("agreement", "2023-03-14", []) in events(tmp_path, body)
+
+
+def test_deaths_told_later_in_the_report_fell_in_the_fighting_it_tells(tmp_path):
+    body = (
+        "اندلعت اشتباكات عنيفة اليوم على الحدود بين البلدين. "
+        "وأعلنت وزارة الدفاع في وقت لاحق مقتل سبعة من عسكرييها."
+    )
+    assert events(tmp_path, body) == [("hostilities", "2023-03-14", [])]
+
+
+def test_deaths_the_fighting_answered_are_an_incident_of_their_own(tmp_path):
+    body = (
+        "شنت القوات اليوم عملية عسكرية في الإقليم. "
+        "وجاءت العملية ردا على مقتل جندي في وقت سابق من اليوم."
+    )
+    assert sorted(events(tmp_path, body)) == [
+        ("hostilities", "2023-03-14", []),
+        ("incident", "2023-03-14", []),
+    ]
+
+
+def test_two_phone_conversations_are_two_calls_and_a_halt_of_fire_no_shooting(tmp_path):
+    body = (
+        "أعلنت وزارة الدفاع الروسية اليوم توقف إطلاق النار على الحدود. وقالت الوزارة إن "
+        "شويغو أجرى اليوم محادثتين هاتفيتين مع نظيريه الأذربيجاني ذاكر حسنوف والأرميني "
+        "سورين بابيكيان."
+    )
+    found = events(tmp_path, body)
+    assert ("call", "2023-03-14", ["hasanov", "shoigu"]) in found, found
+    assert ("call", "2023-03-14", ["papikyan", "shoigu"]) in found, found
+    assert "incident" not in [t for t, _, _ in found], found

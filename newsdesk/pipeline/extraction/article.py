@@ -14,7 +14,13 @@ import datetime as dt
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_resolution import Resolved
-from newsdesk.pipeline.extraction.context import concluded, frame_points_back, refers_back
+from newsdesk.pipeline.extraction.context import (
+    FIGHT,
+    casualties_only,
+    concluded,
+    frame_points_back,
+    refers_back,
+)
 from newsdesk.pipeline.extraction.mention import Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
@@ -128,6 +134,7 @@ def resolve_article(
             mention.default_dated = True
             result.append(mention)
     _claims_denied(result, parsed)
+    result = _fold_casualties(result, parsed)
     result = _split_like_separate_calls(result)
     _tell_institutions_apart(result)
     result = _absorb_remarks(result, parsed)
@@ -135,6 +142,24 @@ def resolve_article(
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
     return result
+
+
+def _fold_casualties(mentions: list[Mention], parsed: list[ParsedSentence]) -> list[Mention]:
+    """`اشتباكات اندلعت اليوم ... وأعلنت الوزارة في وقت لاحق مقتل سبعة`: deaths the report
+    tells with no blow of their own, within a week of the start of fighting it tells, fell in
+    that fighting, whichever sentence tells them."""
+    fights = [
+        m.candidates[0].date for m in mentions if m.type == "hostilities" and m.status == "happened"
+    ]
+    return [
+        m
+        for m in mentions
+        if not (
+            m.type == "incident"
+            and casualties_only(parsed[m.sentence], m.cue)
+            and any(start <= m.candidates[0].date <= start + FIGHT for start in fights)
+        )
+    ]
 
 
 def _claims_denied(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:

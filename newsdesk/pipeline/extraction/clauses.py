@@ -16,6 +16,8 @@ from newsdesk.language.word_classes import words
 from newsdesk.pipeline.date_phrases import DateExpr
 from newsdesk.pipeline.date_resolution import resolve
 from newsdesk.pipeline.extraction.context import (
+    CASUALTY_WORDS,
+    FIGHT,
     STATEMENT_NOUNS,
     anniversary_of,
     concluded,
@@ -49,7 +51,6 @@ OWN_DATE_CHARS = 30  # `لقائهم في موسكو في 11 كانون 2`: a da
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
 CLASH_WORDS = words("clash_word")
-CASUALTY_WORDS = words("casualty_word")
 PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
 SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
@@ -63,7 +64,6 @@ TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when 
 # a part told with bigger news of its sentence and day: casualties of the fighting, the
 # statement document that announced an agreement
 FOLDED_INTO = {"incident": "hostilities", "statement": "agreement"}
-FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 
 
 def sentence_mentions(

@@ -8,10 +8,12 @@ agreement is an event only when signed or adopted, not when merely discussed.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
 from newsdesk.pipeline.extraction.parse import ParsedSentence
-from newsdesk.pipeline.extraction.when import VIOLENT_TYPES, after_onset_noun
+from newsdesk.pipeline.extraction.when import VIOLENT_TYPES, after_onset_noun, after_temporal_word
 from newsdesk.pipeline.gazetteer import Match, form_in
 
 STATUS_BEFORE_TOKENS = 8
@@ -21,6 +23,10 @@ FRAME_TOKENS = 2  # `على هامش القمة`, `في ختام الاجتما�
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
 TALKED_ABOUT = CONVERSATIONS | {"agreement"}  # what talks discuss: other talks and documents
 SUBJECT_WORDS = words("subject_word")  # `نتائج القمة`, `تنفيذ الاتفاق`: the talks' subject
+CASUALTY_WORDS = words("casualty_word")
+ANSWERED_WORDS = words("answered_word")
+ANSWERED_TOKENS = 2  # `ردا على مقتل`
+FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
 DEFINITE_PREFIXES = ("ال", "وال", "فال", "بال", "لل")
 ANNIVERSARY_TOKENS = 4  # `بمناسبة مرور عام على توقيع البيان`
@@ -126,6 +132,18 @@ def topic_of_talks(item: ParsedSentence, trigger: Match, triggers: list[Match]) 
     if not talks or not (subject or known):
         return False
     return not any(expr.start >= trigger.end for expr in item.dates)
+
+
+def casualties_only(item: ParsedSentence, cue: Match) -> bool:
+    """`وأعلنت الوزارة مقتل سبعة من عسكرييها`: deaths told with no blow of their own, and not
+    as what fighting answered or followed (`ردا على مقتل جندي`, `جاءت العملية بعد مقتل`)."""
+    before = item.tokens[max(0, cue.first_token - ANSWERED_TOKENS) : cue.first_token]
+    return (
+        cue.first_token == cue.last_token
+        and form_in(item.tokens[cue.first_token].text, CASUALTY_WORDS)
+        and not any(form_in(token.text, ANSWERED_WORDS) for token in before)
+        and not after_temporal_word(item, cue)
+    )
 
 
 def frame_points_back(item: ParsedSentence, frame: Match) -> bool:
