@@ -143,38 +143,74 @@ def _score_publication(item: dict, published: str, report: Report) -> None:
 
 
 def _score_article(item: dict, records: list[EventRecord], report: Report) -> None:
-    unmatched = list(records)
-    for event in item["events"]:
-        if event.get("status") in {"planned", "denied"}:
+    """Each gold event is paired with at most one record and each record with one event, as
+    many pairs as can be (`_pair`); events that fit a record best go first, so that an event
+    naming no one does not take, one day off, the record a named event fits exactly."""
+    events = item["events"]
+    options = {
+        e: sorted(
+            (
+                r
+                for r, record in enumerate(records)
+                if record.type == event["type"]
+                and date_matches(event, record)
+                and participants_match(event, record)
+            ),
+            key=lambda r, event=event: _fit(event, records[r]),
+            reverse=True,
+        )
+        for e, event in enumerate(events)
+    }
+    chosen = _pair(options, lambda e: _fit(events[e], records[options[e][0]]))
+    for e, event in enumerate(events):
+        gold_status = event.get("status", "happened")
+        if gold_status in {"planned", "denied"}:
             report.planned_or_denied += 1
-        options = [
-            r
-            for r in unmatched
-            if r.type == event["type"] and date_matches(event, r) and participants_match(event, r)
-        ]
-        if not options:
+        if e not in chosen:
             report.fn[event["type"]] += 1
             report.details.append(f"{source_of(item)}: MISSED {_gold_text(event)}")
             continue
-        chosen = max(options, key=lambda r: _fit(event, r))
-        unmatched.remove(chosen)
+        record = records[chosen[e]]
         report.tp[event["type"]] += 1
-        gold_status = event.get("status", "happened")
-        if chosen.status == gold_status:
+        if record.status == gold_status:
             report.status_ok += 1
         else:
             report.status_errors += 1
             report.details.append(
-                f"{source_of(item)}: STATUS {_gold_text(event)} predicted {chosen.status}"
+                f"{source_of(item)}: STATUS {_gold_text(event)} predicted {record.status}"
             )
-            if gold_status in {"planned", "denied"} and chosen.status == "happened":
+            if gold_status in {"planned", "denied"} and record.status == "happened":
                 report.shown_as_happened += 1
-    for record in unmatched:
+    matched = set(chosen.values())
+    for r, record in enumerate(records):
+        if r in matched:
+            continue
         report.fp[record.type] += 1
         report.details.append(
             f"{source_of(item)}: EXTRA {record.type} {record.date} {record.precision} "
             f"{','.join(record.participants)} {record.status}"
         )
+
+
+def _pair(options: dict[int, list[int]], best_fit) -> dict[int, int]:
+    """The most pairs of events and records (augmenting paths), trying events in the order of
+    their best fit and each event's records best first."""
+    owner: dict[int, int] = {}
+
+    def place(e: int, seen: set[int]) -> bool:
+        for r in options[e]:
+            if r in seen:
+                continue
+            seen.add(r)
+            if r not in owner or place(owner[r], seen):
+                owner[r] = e
+                return True
+        return False
+
+    order = sorted((e for e in options if options[e]), key=best_fit, reverse=True)
+    for e in order:
+        place(e, set())
+    return {e: r for r, e in owner.items()}
 
 
 def _fit(event: dict, record: EventRecord) -> tuple[int, bool, bool]:
