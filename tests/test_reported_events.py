@@ -1029,3 +1029,22 @@ def test_two_phone_conversations_are_two_calls_and_a_halt_of_fire_no_shooting(tm
     assert ("call", "2023-03-14", ["hasanov", "shoigu"]) in found, found
     assert ("call", "2023-03-14", ["papikyan", "shoigu"]) in found, found
     assert "incident" not in [t for t, _, _ in found], found
+
+
+def test_talks_due_by_a_date_are_planned_however_far_the_future_verb(tmp_path):
+    body = (
+        "ووفقا للبيان، ستعقد مجموعة العمل، التي يترأسها من الجانب الروسي نائب رئيس الوزراء "
+        "أليكسي أوفرتشوك، اجتماعها الأول بحلول 30 آذار الجاري."
+    )
+    found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
+    assert found == [("meeting", "2023-03-30", "planned")], found
+
+
+def test_talks_framing_a_signing_were_held_by_the_signatories(tmp_path):
+    body = (
+        "وقع بوتين وعلييف وباشينيان اليوم بيانا مشتركا بشأن النقل، في ختام محادثات ثلاثية "
+        "في الكرملين."
+    )
+    found = events(tmp_path, body)
+    assert ("meeting", "2023-03-14", ["aliyev", "pashinyan", "putin"]) in found, found
+    assert ("agreement", "2023-03-14", ["aliyev", "pashinyan", "putin"]) in found, found

@@ -31,7 +31,12 @@ from newsdesk.pipeline.extraction.when import (
     previous_sentence_date,
     vague_time_at,
 )
-from newsdesk.pipeline.extraction.who import SPOKEN, THAT, people_of_group_words
+from newsdesk.pipeline.extraction.who import (
+    SPOKEN,
+    THAT,
+    people_of_group_words,
+    people_of_talks_at_signing,
+)
 from newsdesk.pipeline.gazetteer import Match
 
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
@@ -50,6 +55,7 @@ def resolve_article(
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls.
     With no publication date (`None`) nothing is dated from it: what stays undated is dropped."""
     people_of_group_words(mentions, parsed)
+    people_of_talks_at_signing(mentions, parsed)
     mentions = _carry_caller(mentions, parsed)
     dated = [m for m in mentions if m.dated]
     result = list(dated)

@@ -25,6 +25,7 @@ TALKED_ABOUT = CONVERSATIONS | {"agreement"}  # what talks discuss: other talks 
 SUBJECT_WORDS = words("subject_word")  # `نتائج القمة`, `تنفيذ الاتفاق`: the talks' subject
 CASUALTY_WORDS = words("casualty_word")
 ANSWERED_WORDS = words("answered_word")
+DUE_WORDS = words("due_word")
 ANSWERED_TOKENS = 2  # `ردا على مقتل`
 FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
@@ -63,12 +64,25 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
         )  # `بحثا هاتفيا التحضير للقمة`: the cue is the summit's, told next, not the call's
         if before or after:
             found.add(cue.value)
+    if trigger.value in TALKED_ABOUT and _due(item, trigger, hi):
+        found.add("planned")
     if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
         found.discard("denied")
     for status in ("denied", "called_for", "conditional", "planned"):
         if status in found:
             return status
     return "happened"
+
+
+def _due(item: ParsedSentence, trigger: Match, hi: int) -> bool:
+    """`اجتماعها الأول بحلول 30 يناير`: a date after the trigger told as a deadline."""
+    for expr in item.dates:
+        if not trigger.end <= expr.start < hi:
+            continue
+        before = [t for t in item.tokens if trigger.end <= t.end <= expr.start]
+        if before and form_in(before[-1].text, DUE_WORDS):
+            return True
+    return False
 
 
 def _opens(item: ParsedSentence, cue: Match) -> bool:

@@ -36,6 +36,7 @@ THAT = words("that_word")  # what was said starts here
 # a report's statements: made by whoever is named before what they said
 SPOKEN = frozenset({"statement"})
 GROUP_REF_SENTENCES = 2  # `الوزراء` looks back this many sentences for its meeting
+FRAME_GAP = 2  # `في ختام محادثات`: the frame word right before the talks
 
 
 def trigger_people(
@@ -189,6 +190,26 @@ def initiator_of(item: ParsedSentence, people: list[str], gaz: Gazetteer) -> str
             if country and gaz.actor_country(person) == country:
                 return person
     return ""
+
+
+def people_of_talks_at_signing(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
+    """`وقع بوتين وعلييف وباشينيان بيانا ... في ختام محادثات ثلاثية`: talks named as the setting
+    of a signing, with no one of their own, were held by the signatories."""
+    for mention in mentions:
+        if mention.type != "meeting" or mention.participants:
+            continue
+        item = parsed[mention.sentence]
+        framed = any(
+            cue.kind == "frame" and 0 < mention.cue.first_token - cue.last_token <= FRAME_GAP
+            for cue in item.cues
+        )
+        signed = [
+            m
+            for m in mentions
+            if m.sentence == mention.sentence and m.type == "agreement" and len(m.participants) >= 2
+        ]
+        if framed and signed:
+            mention.participants = list(signed[0].participants)
 
 
 def _said_from(item: ParsedSentence, trigger: Match) -> int:
