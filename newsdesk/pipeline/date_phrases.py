@@ -125,9 +125,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}بعد\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
             rf"\s+(?:من|علي)(?![\w])"
         ),
+        # `في 13 من الشهر ذاته`: the same month, read as the report's (the month a report
+        # tells last is nearly always its own)
         "rel_day": re.compile(
             rf"{pre}(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal}))\s+(?:من\s+)?"
-            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر)(?![\w])"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر|الشهر\s+(?:ذاته|نفسه)|(?:ذات|نفس)\s+الشهر)"
+            rf"(?![\w])"
         ),
         "rel_month": re.compile(
             rf"{pre}(?:(?P<part>{part})\s+|في وقت سابق من\s+)?"
