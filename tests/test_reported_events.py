@@ -1049,3 +1049,14 @@ def test_talks_framing_a_signing_were_held_by_the_signatories(tmp_path):
     found = events(tmp_path, body)
     assert ("meeting", "2023-03-14", ["aliyev", "pashinyan", "putin"]) in found, found
     assert ("agreement", "2023-03-14", ["aliyev", "pashinyan", "putin"]) in found, found
+
+
+def test_the_report_s_event_told_again_leaves_the_talks_it_is_timed_against(tmp_path):
+    body = (
+        "التقى بيرموف وميرزويان في برلين اليوم. وجاء الاجتماع بعد أن اتفق علييف وباشينيان "
+        "خلال لقاء جمعهما بشولتس في ميونيخ في 17 شباط الماضي على مواصلة الحوار."
+    )
+    found = events(tmp_path, body)
+    assert ("meeting", "2023-03-14", ["bayramov", "mirzoyan"]) in found, found
+    assert ("meeting", "2023-02-17", ["aliyev", "pashinyan", "scholz"]) in found, found
+    assert len([t for t, _, _ in found if t == "meeting"]) == 2, found

@@ -26,6 +26,7 @@ from newsdesk.pipeline.extraction.context import (
     refers_back,
     to_be_held,
     to_be_stopped,
+    told_again,
     topic_of_talks,
     trigger_status,
 )
@@ -76,14 +77,19 @@ def sentence_mentions(
 ) -> list[Mention]:
     """`earlier_people`: who the previous sentence named, for `الوزيرين` and `بينهما`.
     `published` is None for an article nothing dates: then only dates written in full count."""
+    # `ويأتي اللقاء بعد القمة`: the report's event told again (`told_again`) leaves the one
+    # it is timed against, which is news of its own
     triggers = _join_adjacent(
         [
             _as_trigger(item, cue)
             for cue in item.cues
-            if cue.kind == "type"
-            or _accord_alone(item, cue)
-            or _speech_news(item, cue)
-            or _talk_after_a_call(item, cue)
+            if (
+                cue.kind == "type"
+                or _accord_alone(item, cue)
+                or _speech_news(item, cue)
+                or _talk_after_a_call(item, cue)
+            )
+            and not told_again(item, cue)
         ],
         item,
     )
@@ -289,7 +295,9 @@ def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) ->
         and refers_back(item, trigger)
         and after_temporal_word(item, trigger)
         and not any(0 <= e.start - trigger.end <= OWN_DATE_CHARS for e in item.dates)
-    )  # `منذ لقائهم في موسكو في 11 كانون 2`: talks with a date of their own are news
+        and not any(told_again(item, cue) for cue in item.cues if cue.start < trigger.start)
+    )  # `منذ لقائهم في موسكو في 11 كانون 2`: talks with a date of their own are news, and so
+    # are those the report's event told again is timed against (`ويأتي اللقاء بعد القمة`)
 
 
 def _told_as_background(item: ParsedSentence) -> bool:

@@ -26,6 +26,7 @@ SUBJECT_WORDS = words("subject_word")  # `نتائج القمة`, `تنفيذ ا
 CASUALTY_WORDS = words("casualty_word")
 ANSWERED_WORDS = words("answered_word")
 DUE_WORDS = words("due_word")
+CAME_WORDS = words("came_word")
 ANSWERED_TOKENS = 2  # `ردا على مقتل`
 FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
@@ -166,6 +167,14 @@ def frame_points_back(item: ParsedSentence, frame: Match) -> bool:
     the normalised `ة`."""
     word = item.tokens[frame.last_token].text
     return frame.kind == "frame" and word.endswith(("ه", *POSSESSIVE_SUFFIXES))
+
+
+def told_again(item: ParsedSentence, trigger: Match) -> bool:
+    """`وجاء الاجتماع بعد أن اتفق`, `ويأتي اللقاء بعد القمة`: the report's own event, named
+    again to time it against another; not a new event, and not the one its people belong to."""
+    if trigger.first_token == 0 or not refers_back(item, trigger):
+        return False
+    return form_in(item.tokens[trigger.first_token - 1].text, CAME_WORDS)
 
 
 def _joint(item: ParsedSentence, trigger: Match) -> bool:
