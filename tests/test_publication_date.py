@@ -5,7 +5,9 @@ import datetime as dt
 import re
 
 from newsdesk.language.arabic import normalize
+from newsdesk.pipeline.date_context import date_contexts
 from newsdesk.pipeline.date_phrases import find_dates
+from newsdesk.pipeline.publication_clues import Clue, current_month_ahead
 from newsdesk.pipeline.publication_date import (
     NO_CLUE,
     Publication,
@@ -170,3 +172,17 @@ def test_a_weekday_on_a_planned_date_does_not_pick_the_year():
     )
     found = inferred(text)
     assert found.date is None, found
+
+
+def test_a_date_told_with_a_future_verb_is_ahead_of_the_report_not_behind_it():
+    """Monday 2 November 2020 would follow the meeting `سيجتمع` puts on Thursday 29 October."""
+    text = "دخلت الهدنة حيز التنفيذ اليوم الاثنين. وسيجتمع الوزيران يوم الخميس 29 تشرين الأول 2020."
+    assert inferred(text).date != dt.date(2020, 11, 2)
+
+
+def test_a_day_of_the_current_month_told_as_past_is_not_ahead_of_the_report():
+    norm = normalize("بعد هدنتين أعلنتا في العاشر والسابع عشر من الشهر الجاري وانهارتا سريعا")
+    exprs = find_dates(norm)
+    clues = [Clue(e, c) for e, c in zip(exprs, date_contexts(norm, exprs), strict=True)]
+    assert not current_month_ahead(clues, dt.date(2020, 10, 26))
+    assert current_month_ahead(clues, dt.date(2020, 11, 2))

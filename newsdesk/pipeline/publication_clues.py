@@ -165,6 +165,20 @@ def told_ahead(clues: list[Clue], candidate: dt.date) -> bool:
     return False
 
 
+def current_month_ahead(clues: list[Clue], candidate: dt.date) -> bool:
+    """`هدنتين أعلنتا في العاشر والسابع عشر من الشهر الجاري`: a day of the report's month, told
+    not as planned, that would still be ahead of the candidate. Future verbs are not always
+    marked (`ستعقد في 20 من الشهر الجاري`), so this only tells apart days that fit otherwise."""
+    for clue in clues:
+        expr = clue.expr
+        if expr.kind != "rel_day" or expr.year_shift or clue.context.kind == "future":
+            continue
+        told = safe_date(candidate.year, candidate.month, expr.day or 0)
+        if told is not None and told > candidate:
+            return True
+    return False
+
+
 def fits_today(expr: DateExpr, candidate: dt.date) -> bool:
     """`اليوم الأربعاء`, `أمس الثلاثاء`: the weekday falls on the candidate (or its neighbour)."""
     return (candidate + dt.timedelta(days=expr.amount)).weekday() == expr.weekday

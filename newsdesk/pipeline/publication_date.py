@@ -22,6 +22,7 @@ from newsdesk.pipeline.gazetteer import form_in
 from newsdesk.pipeline.publication_clues import (
     Clue,
     coincidences,
+    current_month_ahead,
     fits_today,
     report_years,
     safe_date,
@@ -157,6 +158,7 @@ def infer_date(
     )
     if not fitting:
         return Publication(None, "", NO_DAY_FITS)
+    fitting = [day for day in fitting if not current_month_ahead(clues, day)] or fitting
     # a weekday falling on a date the text plans (`كان مقررا في العشرين`) tells nothing
     exprs = [clue.expr for clue in clues if clue.context.kind != "future"]
     hits = {day: coincidences(exprs, day) for day in fitting}
