@@ -1060,3 +1060,8 @@ def test_the_report_s_event_told_again_leaves_the_talks_it_is_timed_against(tmp_
     assert ("meeting", "2023-03-14", ["bayramov", "mirzoyan"]) in found, found
     assert ("meeting", "2023-02-17", ["aliyev", "pashinyan", "scholz"]) in found, found
     assert len([t for t, _, _ in found if t == "meeting"]) == 2, found
+
+
+def test_a_day_of_the_same_month_is_of_the_month_told_last(tmp_path):
+    body = "وقعت اشتباكات في 10 كانون الثاني. وفي يوم 27 من الشهر ذاته، أسرت القوات ستة جنود."
+    assert ("incident", "2023-01-27", []) in events(tmp_path, body)

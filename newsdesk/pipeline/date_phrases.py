@@ -50,6 +50,7 @@ class DateExpr:
     until: DateExpr | None = None  # the last day of a range (`من 1 إلى 4 أيار`), if one
     hour: bool = False  # `صباح اليوم`: a time of the day itself, so surely the day
     anchored: bool = False  # `بعد يومين من X`: counted back from the news, X's date only
+    same_month: bool = False  # `في 13 من الشهر ذاته`: a day of the month the text told last
 
     @property
     def garbled(self) -> bool:
@@ -125,12 +126,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{pre}بعد\s+(?:(?P<num>\d+|{number})\s+)?(?P<unit>{count})(?:\s+واحد)?"
             rf"\s+(?:من|علي)(?![\w])"
         ),
-        # `في 13 من الشهر ذاته`: the same month, read as the report's (the month a report
-        # tells last is nearly always its own)
+        # `في 13 من الشهر ذاته`: the same month (`same`), the one the text told last
         "rel_day": re.compile(
             rf"{pre}(?:(?P<day>\d{{1,2}})|(?P<ord>{ordinal}))\s+(?:من\s+)?"
-            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر|الشهر\s+(?:ذاته|نفسه)|(?:ذات|نفس)\s+الشهر)"
-            rf"(?![\w])"
+            rf"(?:الشهر\s+(?P<yw>{yearword})|هذا الشهر"
+            rf"|(?P<same>الشهر\s+(?:ذاته|نفسه)|(?:ذات|نفس)\s+الشهر))(?![\w])"
         ),
         "rel_month": re.compile(
             rf"{pre}(?:(?P<part>{part})\s+|في وقت سابق من\s+)?"
@@ -377,7 +377,8 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
         day = int(groups["day"]) if groups.get("day") else _ORDINALS.get(groups.get("ord") or "")
         if day is None or not 1 <= day <= 31:
             return None
-        return DateExpr(start, end, "rel_day", day=day, year_shift=shift)
+        same = bool(groups.get("same"))
+        return DateExpr(start, end, "rel_day", day=day, year_shift=shift, same_month=same)
     if kind == "rel_month":
         return DateExpr(start, end, "rel_month", year_shift=shift, part=part)
     if kind == "rel_year":

@@ -12,7 +12,7 @@ dates that leave it out (`clauses`), and the article's mentions are read togethe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsdesk.language.arabic import normalize
 from newsdesk.pipeline.date_context import NEAR, OWN, date_contexts
@@ -40,7 +40,7 @@ def extract_article(
     article: Article, gaz: Gazetteer, metadata_date: dt.date | None = None
 ) -> ArticleResult:
     """`metadata_date`: the publication date the article arrived with, which wins over the text."""
-    parsed = [parse_sentence(sentence, gaz) for sentence in article.sentences]
+    parsed = _same_month_days([parse_sentence(sentence, gaz) for sentence in article.sentences])
     dateline = _dateline(parsed)
     if metadata_date is not None:
         publication = Publication(metadata_date, "metadata")
@@ -80,6 +80,24 @@ def _context_years(parsed: list[ParsedSentence]) -> list[int | None]:
         ]
         last = written[-1] if written else last
     return years
+
+
+def _same_month_days(parsed: list[ParsedSentence]) -> list[ParsedSentence]:
+    """`في 10 آذار ... وفي 13 من الشهر ذاته`: a day of the same month is a day of the month
+    written last before it (its year left to the context, as any yearless date); with none
+    written, of the report's own month."""
+    result = []
+    month: tuple[int, ...] = ()
+    for item in parsed:
+        dates = []
+        for expr in item.dates:
+            if expr.same_month and month:
+                expr = replace(expr, kind="absolute", months=month, same_month=False)
+            elif expr.kind == "absolute" and expr.months:
+                month = expr.months
+            dates.append(expr)
+        result.append(replace(item, dates=dates))
+    return result
 
 
 def _dateline(parsed: list[ParsedSentence]) -> dt.date | None:
