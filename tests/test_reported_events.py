@@ -1070,3 +1070,25 @@ def test_the_report_s_event_told_again_leaves_the_talks_it_is_timed_against(tmp_
 def test_a_day_of_the_same_month_is_of_the_month_told_last(tmp_path):
     body = "وقعت اشتباكات في 10 كانون الثاني. وفي يوم 27 من الشهر ذاته، أسرت القوات ستة جنود."
     assert ("incident", "2023-01-27", []) in events(tmp_path, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ودانت وزارة الخارجية الأرمينية الخطوة في بيان اليوم، مطالبة قوات حفظ السلام بالتدخل.",
+        "ونفت وزارة الدفاع الأرمينية اليوم الرواية الأذربيجانية، متهمة الجانب الآخر بالاستفزاز.",
+    ],
+)
+def test_an_office_s_denial_or_condemnation_with_a_demand_is_a_statement(tmp_path, body):
+    assert events(tmp_path, body) == [("statement", "2023-03-14", [])]
+
+
+def test_what_an_office_denies_stays_denied_beside_its_statement(tmp_path):
+    body = "نفى الكرملين اليوم أن يكون بوتين قد التقى علييف أمس."
+    found = sorted((r.type, r.status) for r in records_of(tmp_path, body))
+    assert found == [("meeting", "denied"), ("statement", "happened")], found
+
+
+def test_a_document_a_spokesman_calls_to_respect_is_no_statement_of_the_day(tmp_path):
+    body = "ودعا المتحدث باسم الكرملين الطرفين إلى الالتزام بالبيانات الثلاثية. قال بوتين اليوم إن الوضع صعب."
+    assert ("statement", "2023-03-14", ["peskov"]) not in events(tmp_path, body)

@@ -21,6 +21,7 @@ from newsdesk.pipeline.extraction.context import (
     STATEMENT_NOUNS,
     anniversary_of,
     concluded,
+    denial_by_office,
     is_setting,
     one_partys_statement,
     refers_back,
@@ -88,6 +89,7 @@ def sentence_mentions(
                 or _accord_alone(item, cue)
                 or _speech_news(item, cue)
                 or _talk_after_a_call(item, cue)
+                or denial_by_office(item, cue)
             )
             and not told_again(item, cue)
         ],
@@ -339,6 +341,8 @@ def _as_trigger(item: ParsedSentence, cue: Match) -> Match:
     after a call is a call."""
     if one_partys_statement(item, cue):
         return replace(cue, value="statement")
+    if denial_by_office(item, cue):
+        return replace(cue, kind="speech", value="statement")
     return replace(cue, kind="type") if cue.kind == "talk" else cue
 
 

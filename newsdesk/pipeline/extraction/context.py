@@ -27,6 +27,7 @@ CASUALTY_WORDS = words("casualty_word")
 ANSWERED_WORDS = words("answered_word")
 DUE_WORDS = words("due_word")
 CAME_WORDS = words("came_word")
+OFFICE_WORDS = words("office_word")
 ANSWERED_TOKENS = 2  # `ردا على مقتل`
 FIGHT = dt.timedelta(days=7)  # deaths told within a week of the fighting's start fell in it
 POSSESSIVE_SUFFIXES = ("هما", "هم", "ها")
@@ -52,7 +53,10 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
             found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
         if cue.kind == "status" and cue.value == "planned" and lo == 0 and _opens(item, cue):
             found.add(cue.value)  # `ومن المقرر أن يعقد مجلس ... جلسة عبر الفيديو`: the lead verb
-        if cue.kind != "status" or not lo <= cue.start < hi:
+        # an office's denial is a statement of its own and so ends no clause: it still denies
+        # what it is told before (`نفى الكرملين اليوم أن يكون بوتين قد التقى علييف`)
+        low = 0 if denial_by_office(item, cue) else lo
+        if cue.kind != "status" or not low <= cue.start < hi:
             continue
         before = 0 <= trigger.first_token - cue.last_token <= STATUS_BEFORE_TOKENS or (
             cue.value == "denied" and _denied_claim(item, cue, trigger)
@@ -63,8 +67,8 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
             and 0 <= other.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
             for other in item.cues
         )  # `بحثا هاتفيا التحضير للقمة`: the cue is the summit's, told next, not the call's
-        if before or after:
-            found.add(cue.value)
+        if before or (after and not (trigger.value == "statement" and cue.value == "called_for")):
+            found.add(cue.value)  # `دانت ... في بيان اليوم، مطالبة بالتدخل`: a demand made
     if trigger.value in TALKED_ABOUT and _due(item, trigger, hi):
         found.add("planned")
     if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
@@ -167,6 +171,18 @@ def frame_points_back(item: ParsedSentence, frame: Match) -> bool:
     the normalised `ة`."""
     word = item.tokens[frame.last_token].text
     return frame.kind == "frame" and word.endswith(("ه", *POSSESSIVE_SUFFIXES))
+
+
+def denial_by_office(item: ParsedSentence, cue: Match) -> bool:
+    """`ونفت وزارة الدفاع الأرمينية اليوم الرواية الأذربيجانية`: an office denying something
+    makes a statement (what it denies is denied all the same)."""
+    following = cue.last_token + 1
+    return (
+        cue.kind == "status"
+        and cue.value == "denied"
+        and following < len(item.tokens)
+        and form_in(item.tokens[following].text, OFFICE_WORDS)
+    )
 
 
 def told_again(item: ParsedSentence, trigger: Match) -> bool:
