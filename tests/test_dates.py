@@ -58,6 +58,12 @@ def test_garbled_combined_month_gives_both_candidates_western_first():
     ]
 
 
+def test_a_second_month_name_in_brackets_keeps_the_year_after_it():
+    """`10 نوفمبر (تشرين الثاني) 2020`, as Asharq Al-Awsat writes dates."""
+    (candidates,) = read("في 10 نوفمبر (تشرين الثاني) 2020 وقع القادة")
+    assert candidates[0][:2] == ("2020-11-10", "day")
+
+
 def test_list_of_dates_shares_the_year_written_at_its_end():
     result = read("في 3 آذار و17 نيسان 2022")
     assert [c[0][0] for c in result] == ["2022-03-03", "2022-04-17"]

@@ -89,7 +89,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"{pre}(?:(?P<part>{part})\s+(?:شهر\s+)?)?"
         # `18 تشرين`, `الـ18 من تشرين` (tatweel is gone after normalising), `الثامن عشر من`
         rf"(?:(?:ال)?(?P<day>\d{{1,2}})(?:\s+من)?|(?P<ord>{ordinal})\s+من)?\s*(?:(?:من\s+)?شهر\s+)?"
-        rf"(?P<m1>{month})(?:\s*/\s*(?P<m2>{month}))?"
+        # `نوفمبر/تشرين الثاني`, and `نوفمبر (تشرين الثاني) 2020` as Asharq Al-Awsat writes it
+        rf"(?P<m1>{month})(?:\s*/\s*(?P<m2>{month})|\s*\(\s*(?P<m3>{month})\s*\))?"
         rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)(?:\s?[مء](?![\w]))?"
         rf"|\s+(?P<yw>{yearword}))?(?![\w])"
     )
@@ -193,7 +194,7 @@ def find_dates(norm: str) -> list[DateExpr]:
         taken.append((expr.start, expr.end))
 
     for match in patterns["absolute"].finditer(norm):
-        m1, m2 = match.group("m1"), match.group("m2")
+        m1, m2 = match.group("m1"), match.group("m2") or match.group("m3")
         if m1 == "اب" and not (match.group("day") or match.group("year") or m2):
             continue  # "اب" alone is the word "father" more often than August
         day = (
