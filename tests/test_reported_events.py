@@ -1092,3 +1092,15 @@ def test_what_an_office_denies_stays_denied_beside_its_statement(tmp_path):
 def test_a_document_a_spokesman_calls_to_respect_is_no_statement_of_the_day(tmp_path):
     body = "ودعا المتحدث باسم الكرملين الطرفين إلى الالتزام بالبيانات الثلاثية. قال بوتين اليوم إن الوضع صعب."
     assert ("statement", "2023-03-14", ["peskov"]) not in events(tmp_path, body)
+
+
+def test_a_meeting_awaited_on_a_yearless_date_is_the_coming_one(tmp_path):
+    body = "ومن المنتظر أن يلتقي علييف وباشينيان في الأول من حزيران في كيشيناو."
+    found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
+    assert found == [("meeting", "2023-06-01", "planned")], found
+
+
+def test_an_announcement_of_a_visit_to_come_is_a_statement_made_today(tmp_path):
+    body = "وأعلن الكرملين اليوم أن بوتين سيزور باكو."
+    found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
+    assert found == [("statement", "2023-03-14", "happened")], found

@@ -36,6 +36,7 @@ from newsdesk.pipeline.extraction.parse import ParsedSentence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     after_temporal_word,
+    ahead_of,
     counted_on,
     days_before_close,
     temporal_relation,
@@ -217,7 +218,7 @@ def sentence_mentions(
                 if mention_status == "happened" and candidates[0].date > published:
                     mention_status = "planned"
                 if mention_status == "planned" and candidates[0].date < published:
-                    candidates = []  # the date of the announcement, not of the planned event
+                    candidates = ahead_of(candidates, published)
             start, end = sentence.start, sentence.end
             base = Mention(
                 article_id=article_id,

@@ -51,7 +51,12 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
     for cue in item.cues:
         if cue.kind == "status" and cue.value == "conditional" and cue.start < trigger.start:
             found.add(cue.value)  # `إذا ...، فسيتم ...`: the whole sentence is conditional
-        if cue.kind == "status" and cue.value == "planned" and lo == 0 and _opens(item, cue):
+        if (
+            cue.kind == "status"
+            and cue.value == "planned"
+            and lo == 0
+            and _opens(item, cue, trigger)
+        ):
             found.add(cue.value)  # `ومن المقرر أن يعقد مجلس ... جلسة عبر الفيديو`: the lead verb
         # an office's denial is a statement of its own and so ends no clause: it still denies
         # what it is told before (`نفى الكرملين اليوم أن يكون بوتين قد التقى علييف`)
@@ -67,8 +72,9 @@ def trigger_status(item: ParsedSentence, trigger: Match, lo: int, hi: int) -> st
             and 0 <= other.first_token - cue.last_token <= STATUS_BEFORE_TOKENS
             for other in item.cues
         )  # `بحثا هاتفيا التحضير للقمة`: the cue is the summit's, told next, not the call's
-        if before or (after and not (trigger.value == "statement" and cue.value == "called_for")):
-            found.add(cue.value)  # `دانت ... في بيان اليوم، مطالبة بالتدخل`: a demand made
+        if before or (after and trigger.value != "statement"):
+            found.add(cue.value)  # a statement's words after it are what it says (`دانت ...
+            # في بيان، مطالبة بالتدخل`, `أعلن الكرملين أن بوتين سيزور باكو`), not its status
     if trigger.value in TALKED_ABOUT and _due(item, trigger, hi):
         found.add("planned")
     if trigger.value == "statement":  # `نفت في بيان`: a denial is itself a statement made
@@ -90,9 +96,12 @@ def _due(item: ParsedSentence, trigger: Match, hi: int) -> bool:
     return False
 
 
-def _opens(item: ParsedSentence, cue: Match) -> bool:
-    """The cue comes before any event the sentence tells (`ومن المقرر أن`, after a dateline)."""
-    return not any(other.kind == "type" and other.start < cue.start for other in item.cues)
+def _opens(item: ParsedSentence, cue: Match, trigger: Match) -> bool:
+    """The cue comes before the trigger and any other event the sentence tells (`ومن المقرر
+    أن`, after a dateline)."""
+    return cue.start < trigger.start and not any(
+        other.kind == "type" and other.start < cue.start for other in item.cues
+    )
 
 
 def _denied_claim(item: ParsedSentence, denial: Match, trigger: Match) -> bool:

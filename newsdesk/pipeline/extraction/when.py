@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import valued, words
@@ -260,3 +261,19 @@ def previous_sentence_date(
     if len(dates) != 1 or not people & set(mention.participants):
         return []
     return resolve(dates[0], published)
+
+
+def ahead_of(candidates: list[Resolved], published: dt.date) -> list[Resolved]:
+    """A planned event dated before the report: `في الأول من حزيران` written without its year
+    is the coming one (`يُنتظر أن يجتمعا`); a date with its year before the report is the
+    announcement's, not the event's, and dates nothing."""
+    first = candidates[0]
+    if "inferred_year" not in first.flags:
+        return []
+    try:
+        ahead = first.date.replace(year=first.date.year + 1)
+    except ValueError:  # 29 February
+        return []
+    if not published <= ahead <= published + dt.timedelta(days=366):
+        return []
+    return [replace(first, date=ahead, end=None)]
