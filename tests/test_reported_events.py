@@ -1104,3 +1104,15 @@ def test_an_announcement_of_a_visit_to_come_is_a_statement_made_today(tmp_path):
     body = "وأعلن الكرملين اليوم أن بوتين سيزور باكو."
     found = [(r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body)]
     assert found == [("statement", "2023-03-14", "happened")], found
+
+
+def test_an_office_s_reaction_to_talks_its_country_was_not_in_is_a_statement(tmp_path):
+    body = "زار أردوغان شوشا اليوم. وأدانت وزارة الخارجية الأرمينية في بيان الزيارة."
+    assert ("statement", "2023-03-14", []) in events(tmp_path, body)
+
+
+def test_an_office_s_readout_of_its_own_leader_s_talks_is_part_of_them(tmp_path):
+    body = (
+        "التقى بوتين علييف اليوم في موسكو. وقالت الخارجية الروسية في بيان إن الرئيسين بحثا الوضع."
+    )
+    assert events(tmp_path, body) == [("meeting", "2023-03-14", ["aliyev", "putin"])]

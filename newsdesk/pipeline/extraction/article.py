@@ -10,6 +10,7 @@ never dated by guesswork.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from newsdesk.contract.event_types import types_where
 from newsdesk.language.word_classes import words
@@ -50,7 +51,10 @@ MIN_CALL_PARTIES = 1  # a call with nobody named is a generic mention (المك�
 
 
 def resolve_article(
-    mentions: list[Mention], parsed: list[ParsedSentence], published: dt.date | None
+    mentions: list[Mention],
+    parsed: list[ParsedSentence],
+    published: dt.date | None,
+    country_of: Callable[[str], str] = lambda person: "",
 ) -> list[Mention]:
     """Attach undated mentions, date the lead's, fold remarks into meetings, split calls.
     With no publication date (`None`) nothing is dated from it: what stays undated is dropped."""
@@ -143,7 +147,7 @@ def resolve_article(
     result = _fold_casualties(result, parsed)
     result = _split_like_separate_calls(result)
     _tell_institutions_apart(result)
-    result = _absorb_remarks(result, parsed)
+    result = _absorb_remarks(result, parsed, country_of)
     result = [m for m in result if m.type != "call" or len(m.participants) >= MIN_CALL_PARTIES]
     result.sort(key=lambda m: (m.sentence, m.start))
     _spread_topics(result, parsed)
@@ -369,6 +373,16 @@ def _split_like_separate_calls(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+def _reaction(
+    mention: Mention, host: Mention, item: ParsedSentence, country_of: Callable[[str], str]
+) -> bool:
+    """A statement by an office of a country none of the talks' people are from."""
+    if mention.participants or mention.type not in SPOKEN:
+        return False
+    country = _speaker_country(item, mention)
+    return country is not None and country not in {country_of(p) for p in host.participants}
+
+
 def _could_be_said_in(mention: Mention, host: Mention, item: ParsedSentence) -> bool:
     """A person's speech to parliament or post on the day of their call was not said in the
     call: a call takes an office's readout (no one named), what its own sentence tells, and
@@ -387,10 +401,14 @@ def _could_be_said_in(mention: Mention, host: Mention, item: ParsedSentence) -> 
     )
 
 
-def _absorb_remarks(mentions: list[Mention], parsed: list[ParsedSentence]) -> list[Mention]:
+def _absorb_remarks(
+    mentions: list[Mention], parsed: list[ParsedSentence], country_of: Callable[[str], str]
+) -> list[Mention]:
     """Remarks made at a meeting or in a call are part of it, not a separate statement, and
     so is a readout issued that night or the next day (`في بيان صدر عقب اللقاء`); so is what
-    its people agreed in it (`واتفق الزعيمان على`), unless they signed something."""
+    its people agreed in it (`واتفق الزعيمان على`), unless they signed something. Not an
+    office of a country none of its people are from: that is a reaction (`وأدانت الخارجية
+    الأرمينية في بيان الزيارة`)."""
     hosts = [m for m in mentions if m.type in CONVERSATIONS and m.status == "happened"]
     kept = []
     for mention in mentions:
@@ -407,6 +425,7 @@ def _absorb_remarks(mentions: list[Mention], parsed: list[ParsedSentence]) -> li
                         or h.sentence == mention.sentence  # `أكد الكرملين أن بوتين ناقش هاتفيا`
                     )
                     and _could_be_said_in(mention, h, parsed[mention.sentence])
+                    and not _reaction(mention, h, parsed[mention.sentence], country_of)
                 ),
                 None,
             )

@@ -58,7 +58,7 @@ def extract_article(
                 article.article_id, item, publication.date, context_year, gaz, earlier
             )
         )
-    mentions = resolve_article(mentions, parsed, publication.date)
+    mentions = resolve_article(mentions, parsed, publication.date, gaz.actor_country)
     return ArticleResult(publication, _outlet(article, gaz), mentions, dateline)
 
 
