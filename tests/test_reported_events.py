@@ -1116,3 +1116,12 @@ def test_an_office_s_readout_of_its_own_leader_s_talks_is_part_of_them(tmp_path)
         "التقى بوتين علييف اليوم في موسكو. وقالت الخارجية الروسية في بيان إن الرئيسين بحثا الوضع."
     )
     assert events(tmp_path, body) == [("meeting", "2023-03-14", ["aliyev", "putin"])]
+
+
+def test_a_post_s_speaker_is_named_before_its_channel_not_those_it_addresses(tmp_path):
+    """Trump, titled as president in a 2023 report: his name says who, not the office."""
+    body = (
+        "وكتب الرئيس الأمريكي دونالد ترامب على تويتر اليوم مهنئا رئيس الوزراء الأرميني "
+        "نيكول باشينيان والرئيس الأذربيجاني إلهام علييف."
+    )
+    assert events(tmp_path, body) == [("statement", "2023-03-14", ["trump"])]

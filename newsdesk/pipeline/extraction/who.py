@@ -64,6 +64,8 @@ def trigger_people(
         if match.kind == "actor":
             people.append(match.value)
         elif match.kind == "role":
+            if _titles_a_name(item, match):
+                continue  # `الرئيس الأمريكي دونالد ترامب`: the name says who, whenever it is
             country = match.detail.country
             if match.value == "counterpart":
                 counterpart_countries.append(country)
@@ -212,15 +214,22 @@ def people_of_talks_at_signing(mentions: list[Mention], parsed: list[ParsedSente
             mention.participants = list(signed[0].participants)
 
 
+def _titles_a_name(item: ParsedSentence, role: Match) -> bool:
+    """An office followed at once by a person's name is that person's title."""
+    return any(n.kind == "actor" and n.first_token == role.last_token + 1 for n in item.names)
+
+
 def _said_from(item: ParsedSentence, trigger: Match) -> int:
     """`وقالت الوزارة في بيان إن تصريحات أوبراين منحازة`: where what a statement says begins;
-    the people named from there on are what it is about, not who made it."""
+    the people named from there on are what it is about, not who made it. A speaker named
+    before the channel (`وكتب ترامب على تويتر مهنئا باشينيان وعلييف`) leaves those after it
+    addressed or spoken of."""
+    end = len(item.sentence.norm)
     if trigger.value not in SPOKEN:
-        return len(item.sentence.norm)
-    return next(
-        (t.start for t in item.tokens if t.start > trigger.end and t.text in THAT),
-        len(item.sentence.norm),
-    )
+        return end
+    said = next((t.start for t in item.tokens if t.start > trigger.end and t.text in THAT), end)
+    speaker_before = any(n.kind in {"actor", "role"} and n.end <= trigger.end for n in item.names)
+    return min(said, trigger.end) if trigger.kind == "type" and speaker_before else said
 
 
 def people_of_group_words(mentions: list[Mention], parsed: list[ParsedSentence]) -> None:
