@@ -92,7 +92,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # `نوفمبر/تشرين الثاني`, and `نوفمبر (تشرين الثاني) 2020` as Asharq Al-Awsat writes it
         rf"(?P<m1>{month})(?:\s*/\s*(?P<m2>{month})|\s*\(\s*(?P<m3>{month})\s*\))?"
         rf"(?:\s*[,،]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)(?:\s?[مء](?![\w]))?"
-        rf"|\s+(?P<yw>{yearword}))?(?![\w])"
+        rf"|\s+(?P<yw>{yearword})"
+        # `في العاشر من تشرين الثاني من العام الماضي`: the year told relative to the report's
+        rf"|\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yw2>{yearword}))?(?![\w])"
     )
     return {
         "absolute": re.compile(absolute),
@@ -213,7 +215,8 @@ def find_dates(norm: str) -> list[DateExpr]:
         else:
             months = months[:1]
         year = int(match.group("year")) if match.group("year") else None
-        if year is None and day is None and not match.group("yw") and not match.group("part"):
+        year_word = match.group("yw") or match.group("yw2")
+        if year is None and day is None and not year_word and not match.group("part"):
             # a bare month name with nothing around it is too weak unless preceded by "في"/"خلال"
             before = norm[max(0, match.start() - 6) : match.start()]
             if not re.search(r"(في|خلال|منذ|حتي)\s*$", before):
@@ -226,7 +229,7 @@ def find_dates(norm: str) -> list[DateExpr]:
                 day=day,
                 months=months,
                 year=year,
-                year_shift=_YEAR_WORDS.get(match.group("yw") or ""),
+                year_shift=_YEAR_WORDS.get(year_word or ""),
                 part=_PARTS.get(match.group("part") or ""),
             )
         )
