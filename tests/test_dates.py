@@ -90,6 +90,7 @@ def test_list_of_dates_shares_the_year_written_at_its_end():
         ("في ديسمبر الماضي", ("2022-12-01", "month")),
         ("في 13 من الشهر ذاته", ("2023-04-13", "day")),
         ("في العاشر من تشرين الثاني من العام الماضي", ("2022-11-10", "day")),
+        ("الصادر قبل أحد عشر يوما", ("2023-04-04", "day")),
         ("يوم 10 من نفس الشهر", ("2023-04-10", "day")),
     ],
 )
@@ -183,3 +184,7 @@ def test_without_a_publication_date_only_dates_with_their_year_resolve(
 ):
     (candidates,) = read(text, published=None, context_year=context_year)
     assert candidates == expected
+
+
+def test_days_counted_after_بعد_are_a_length_of_time_not_a_date():
+    assert read("حرر أراضيه بعد 44 يوما من القتال") == []

@@ -24,6 +24,8 @@ _COUNT_WORDS = {
     word: (None if amount == "some" else int(amount), unit)
     for word, (amount, unit) in ((w, v.split()) for w, v in valued("count_word").items())
 }
+# `بعد 44 يوما من القتال`: after بعد, these count a length of time, not days from another event
+DURATION_UNITS = words("duration_unit")
 _NUMBER_WORDS = {word: int(number) for word, number in valued("number_word").items()}
 # `صباح اليوم`, `في وقت سابق من اليوم`: a time of this very day, never "nowadays"
 _HOURS = words("hour_of_today")
@@ -367,6 +369,8 @@ def _relative(kind: str, start: int, end: int, groups: dict) -> DateExpr | None:
         amount = 1 if groups["w"] == "غداه" else -1
         return DateExpr(start, end, "ago", amount=amount, unit="day", anchored=True)
     if kind in {"ago", "after_span", "before_span"}:
+        if kind == "after_span" and groups["unit"] in DURATION_UNITS:
+            return None  # `بعد 44 يوما من القتال`: after 44 days of fighting, a duration
         amount, unit = _COUNT_WORDS[groups["unit"]]
         if groups.get("num"):
             num = groups["num"]
