@@ -186,5 +186,5 @@ def test_without_a_publication_date_only_dates_with_their_year_resolve(
     assert candidates == expected
 
 
-def test_days_counted_after_بعد_are_a_length_of_time_not_a_date():
+def test_days_counted_after_the_word_after_are_a_length_of_time_not_a_date():
     assert read("حرر أراضيه بعد 44 يوما من القتال") == []
