@@ -1125,3 +1125,12 @@ def test_a_post_s_speaker_is_named_before_its_channel_not_those_it_addresses(tmp
         "نيكول باشينيان والرئيس الأذربيجاني إلهام علييف."
     )
     assert events(tmp_path, body) == [("statement", "2023-03-14", ["trump"])]
+
+
+def test_a_signed_document_s_year_does_not_date_the_yearless_days_told_after_it(tmp_path):
+    body = (
+        "وكانت القوات قد انتشرت بموجب البيان الثلاثي الموقع في 9 نوفمبر 2020. وانتقد حاجي زاده "
+        "الاجتماع الذي عقد في بروكسل في الخامس من آذار بين باشينيان وبلينكن."
+    )
+    found = events(tmp_path, body)
+    assert any(t == "meeting" and d == "2023-03-05" for t, d, _ in found), found
