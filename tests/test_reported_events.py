@@ -1134,3 +1134,16 @@ def test_a_signed_document_s_year_does_not_date_the_yearless_days_told_after_it(
     )
     found = events(tmp_path, body)
     assert any(t == "meeting" and d == "2023-03-05" for t, d, _ in found), found
+
+
+def test_an_office_announcing_a_breach_of_a_recalled_document_makes_a_statement(tmp_path):
+    body = (
+        "أعلنت وزارة الدفاع الروسية، اليوم، أن القوات انتهكت أحكام البيان الثلاثي الصادر في "
+        "9 نوفمبر 2020. وقالت الوزارة إن الوحدات دخلت قرية فاروخ يوم الخميس الماضي، وإن "
+        "طائرات مسيرة نفذت أمس ضربات على وحدات الإقليم."
+    )
+    found = events(tmp_path, body)
+    assert ("statement", "2023-03-14", []) in found, found
+    assert ("incident", "2023-03-09", []) in found, found
+    assert ("incident", "2023-03-13", []) in found, found
+    assert ("statement", "2023-03-09", []) not in found, found

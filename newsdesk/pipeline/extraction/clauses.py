@@ -33,6 +33,7 @@ from newsdesk.pipeline.extraction.context import (
 )
 from newsdesk.pipeline.extraction.mention import LEAD_SENTENCES, Mention, distinct_ids, split_pairs
 from newsdesk.pipeline.extraction.parse import ParsedSentence
+from newsdesk.pipeline.extraction.speech import dated_speech, speech_news, told_violence
 from newsdesk.pipeline.extraction.when import (
     DEFAULT_DATED_TYPES,
     after_temporal_word,
@@ -56,14 +57,12 @@ CAUSE_WORDS = words("cause_word")
 CLASH_WORDS = words("clash_word")
 PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
-SPEECH_DATE_CHARS = 60  # `قال رئيس الوزراء الأرميني نيكول باشينيان، اليوم`
 ONE_PER_SENTENCE = frozenset({"meeting", "statement"})
 # a trigger's count that makes it talks in pairs: `اتصالين` (two), `اتصالات بكل من` (one each)
 PAIRED = frozenset({"dual", "each"})
 # `اندلعت`: the onset of fighting is dated like a meeting, from the date just told
 ONSET_TYPES = types_where(lambda facts: facts.violent)
 CONVERSATIONS = types_where(lambda facts: facts.conversation)
-TOLD_NEWS = ONSET_TYPES | {"agreement"}  # what an announcement announces, when it names it
 # a part told with bigger news of its sentence and day: casualties of the fighting, the
 # statement document that announced an agreement
 FOLDED_INTO = {"incident": "hostilities", "statement": "agreement"}
@@ -88,7 +87,7 @@ def sentence_mentions(
             if (
                 cue.kind == "type"
                 or _accord_alone(item, cue)
-                or _speech_news(item, cue)
+                or speech_news(item, cue)
                 or _talk_after_a_call(item, cue)
                 or denial_by_office(item, cue)
             )
@@ -107,9 +106,9 @@ def sentence_mentions(
         and is_setting(item, t)
     ]
     triggers = [t for t in triggers if t not in settings and not _time_anchor(item, t, triggers)]
-    # a verb of saying with no day after it says nothing of its own (`_dated_speech`): it
+    # a verb of saying with no day after it says nothing of its own (`dated_speech`): it
     # neither makes a statement nor ends the clause of the call told before it
-    triggers = [t for t in triggers if t.kind != "speech" or _dated_speech(t, item.dates)]
+    triggers = [t for t in triggers if t.kind != "speech" or dated_speech(item, t, item.dates)]
     bounds = [t.start for t in triggers]
     # still bounding the clause of the talks before, whose status their words do not set
     triggers = [t for t in triggers if not topic_of_talks(item, t, triggers)]
@@ -146,7 +145,7 @@ def sentence_mentions(
         dates = trigger_dates(item, trigger, scope_start, scope_end, planned=status == "planned")
         if held_later:  # `طالبت اليوم بعقد اجتماع`: today is the demand's day
             dates = [expr for expr in dates if expr.start > trigger.start]
-        if trigger.kind == "speech" and not _dated_speech(trigger, dates):
+        if trigger.kind == "speech" and not dated_speech(item, trigger, dates):
             continue  # `وقال إن`: a quote in the report, not the news of the day
         if anniversary_of(item, trigger):
             dates = []  # the dates around `ذكرى`/`مرور عام على` are the anniversary's
@@ -195,7 +194,7 @@ def sentence_mentions(
             people = trigger_people(
                 item, in_scope, on, gaz, previous_people, trigger, earlier_people
             )
-            if _told_violence(item, trigger, people):
+            if told_violence(item, trigger, people):
                 continue
             if (
                 any(c.kind == "split" and trigger.start < c.start < scope_end for c in item.cues)
@@ -354,33 +353,6 @@ def _talk_after_a_call(item: ParsedSentence, cue: Match) -> bool:
         other.kind == "type" and other.value == "call" and other.start < cue.start
         for other in item.cues
     )
-
-
-def _speech_news(item: ParsedSentence, cue: Match) -> bool:
-    """`قال باشينيان اليوم إن`: saying is news of its own, unless what is said is an agreement
-    (`أعلنتا التوصل إلى هدنة`), which the report is about, or fighting and casualties told by
-    nobody named (`أعلنت الوزارة مقتل جنديين`: see `_told_violence`); remarks on talks fold
-    into the talks later (`_absorb_remarks`)."""
-    return cue.kind == "speech" and not any(
-        other.kind == "type" and other.value == "agreement" for other in item.cues
-    )
-
-
-def _told_violence(item: ParsedSentence, trigger: Match, people: list[str]) -> bool:
-    """`أعلنت وزارة الدفاع مقتل جنديين`: an office telling fighting or casualties tells the
-    fighting, which is the news; a leader saying it (`قال باشينيان اليوم إن 49 جنديا قتلوا`)
-    makes a statement beside it."""
-    return (
-        trigger.kind == "speech"
-        and not people
-        and any(other.kind == "type" and other.value in TOLD_NEWS for other in item.cues)
-    )
-
-
-def _dated_speech(trigger: Match, dates: list[DateExpr]) -> bool:
-    """A verb of saying is a statement only with its own day right after it (`قال ...، اليوم
-    الأربعاء، إن`), the wire reports' way of telling the day's statements."""
-    return any(0 <= expr.start - trigger.end <= SPEECH_DATE_CHARS for expr in dates)
 
 
 def _accord_alone(item: ParsedSentence, cue: Match) -> bool:
