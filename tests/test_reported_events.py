@@ -1147,3 +1147,9 @@ def test_an_office_announcing_a_breach_of_a_recalled_document_makes_a_statement(
     assert ("incident", "2023-03-09", []) in found, found
     assert ("incident", "2023-03-13", []) in found, found
     assert ("statement", "2023-03-09", []) not in found, found
+
+
+def test_the_talks_a_visit_is_for_are_the_visit_planned_later_this_month(tmp_path):
+    body = "ومن المنتظر أن يزور باشينيان موسكو في وقت لاحق من الشهر الجاري للقاء الرئيس بوتين."
+    found = [(r.type, r.status, sorted(r.participants)) for r in records_of(tmp_path, body)]
+    assert found == [("meeting", "planned", ["pashinyan", "putin"])], found

@@ -54,6 +54,7 @@ ADJACENT_TOKENS = 2
 OWN_DATE_CHARS = 30  # `لقائهم في موسكو في 11 كانون 2`: a date that close after talks is theirs
 CAUSE_GAP_TOKENS = 4  # `مقتل جنديين أرمينيين في قصف`
 CAUSE_WORDS = words("cause_word")
+PURPOSE_PREFIXES = tuple(words("purpose_prefix"))  # `للقاء بوتين`: the aim of a visit
 CLASH_WORDS = words("clash_word")
 PLUPERFECT_PARTICLES = words("pluperfect_particle")
 MULTILATERAL_WORDS = words("multilateral_word")
@@ -106,6 +107,8 @@ def sentence_mentions(
         and is_setting(item, t)
     ]
     triggers = [t for t in triggers if t not in settings and not _time_anchor(item, t, triggers)]
+    # `أن يزور باشينيان موسكو ... للقاء بوتين`: the talks a visit is for are the visit
+    triggers = [t for t in triggers if not _purpose_of_visit(item, t, triggers)]
     # a verb of saying with no day after it says nothing of its own (`dated_speech`): it
     # neither makes a statement nor ends the clause of the call told before it
     triggers = [t for t in triggers if t.kind != "speech" or dated_speech(item, t, item.dates)]
@@ -300,6 +303,17 @@ def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) ->
         and not any(told_again(item, cue) for cue in item.cues if cue.start < trigger.start)
     )  # `منذ لقائهم في موسكو في 11 كانون 2`: talks with a date of their own are news, and so
     # are those the report's event told again is timed against (`ويأتي اللقاء بعد القمة`)
+
+
+def _purpose_of_visit(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
+    """`للقاء`, `للمحادثات`: talks named with `لـ` plus the article, after a meeting or visit
+    told before them in the sentence, are its purpose."""
+    word = item.tokens[trigger.first_token].text
+    return (
+        trigger.value == "meeting"
+        and word.startswith(PURPOSE_PREFIXES)
+        and any(t.value == "meeting" and t.start < trigger.start for t in triggers)
+    )
 
 
 def _told_as_background(item: ParsedSentence) -> bool:

@@ -265,9 +265,15 @@ def previous_sentence_date(
 
 def ahead_of(candidates: list[Resolved], published: dt.date) -> list[Resolved]:
     """A planned event dated before the report: `في الأول من حزيران` written without its year
-    is the coming one (`يُنتظر أن يجتمعا`); a date with its year before the report is the
-    announcement's, not the event's, and dates nothing."""
+    is the coming one (`يُنتظر أن يجتمعا`), and a month is the report's own month (`في وقت لاحق
+    من الشهر الجاري`); a day with its year before the report is the announcement's, not the
+    event's, and dates nothing."""
     first = candidates[0]
+    if first.precision != "day" and (first.date.year, first.date.month) == (
+        published.year,
+        published.month,
+    ):
+        return candidates  # `في وقت لاحق من الشهر الجاري`: later in the report's month
     if "inferred_year" not in first.flags:
         return []
     try:
