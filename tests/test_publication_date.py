@@ -10,6 +10,7 @@ from newsdesk.pipeline.date_phrases import find_dates
 from newsdesk.pipeline.publication_clues import Clue, current_month_ahead
 from newsdesk.pipeline.publication_date import (
     NO_CLUE,
+    NO_WEEKDAY,
     Publication,
     anniversaries,
     infer_date,
@@ -186,3 +187,10 @@ def test_a_day_of_the_current_month_told_as_past_is_not_ahead_of_the_report():
     clues = [Clue(e, c) for e, c in zip(exprs, date_contexts(norm, exprs), strict=True)]
     assert not current_month_ahead(clues, dt.date(2020, 10, 26))
     assert current_month_ahead(clues, dt.date(2020, 11, 2))
+
+
+def test_without_a_weekday_for_today_the_text_dates_no_report():
+    """Spans alone (`بعد يومين من`, the rest of a month) leave days open; a wrong date is worse
+    than none, so only a weekday for today or yesterday pins one."""
+    text = "التقى الوزيران في موسكو. ويأتي اللقاء بعد يومين من اشتباك وقع في 13 شباط 2024."
+    assert inferred(text) == Publication(None, "", NO_WEEKDAY)

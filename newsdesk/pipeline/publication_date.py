@@ -42,6 +42,7 @@ _DATELINE_OPENS = re.compile(r"(?:^|[،,(\-–—:])\s*$")
 _DATELINE_CLOSES = re.compile(r"^\s*(?:$|[\-–—):،,])")
 
 NO_CLUE = "no dateline, and no weekday with a dated event nearby"
+NO_WEEKDAY = "no dateline, and no weekday given for today or yesterday (`اليوم الاثنين`)"
 NO_DAY_FITS = "no dateline, and no day fits every date and weekday the text gives"
 
 
@@ -149,6 +150,8 @@ def infer_date(
     past = [day for clue, day in written if clue.context.kind != "future"]
     floor = max(past, default=dt.date.min)
     today = [c.expr for c in clues if c.expr.kind == "today" and c.expr.weekday is not None]
+    if not today:  # every clue above ties the report to a span; only a weekday pins its day
+        return Publication(None, "", NO_WEEKDAY)
     fitting = sorted(
         day
         for day in set.intersection(*ties)
