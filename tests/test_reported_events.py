@@ -1153,3 +1153,9 @@ def test_the_talks_a_visit_is_for_are_the_visit_planned_later_this_month(tmp_pat
     body = "ومن المنتظر أن يزور باشينيان موسكو في وقت لاحق من الشهر الجاري للقاء الرئيس بوتين."
     found = [(r.type, r.status, sorted(r.participants)) for r in records_of(tmp_path, body)]
     assert found == [("meeting", "planned", ["pashinyan", "putin"])], found
+
+
+def test_talks_scheduled_after_a_meeting_are_not_its_purpose(tmp_path):
+    body = "التقى باشينيان ماكرون اليوم في باريس، ومن المقرر أن يتوجه غدا إلى بروكسل للقاء ميشال."
+    found = sorted((r.type, r.date.isoformat(), r.status) for r in records_of(tmp_path, body))
+    assert found == [("meeting", "2023-03-14", "happened"), ("meeting", "2023-03-15", "planned")]

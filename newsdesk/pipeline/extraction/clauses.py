@@ -307,12 +307,14 @@ def _time_anchor(item: ParsedSentence, trigger: Match, triggers: list[Match]) ->
 
 def _purpose_of_visit(item: ParsedSentence, trigger: Match, triggers: list[Match]) -> bool:
     """`للقاء`, `للمحادثات`: talks named with `لـ` plus the article, after a meeting or visit
-    told before them in the sentence, are its purpose."""
+    told before them in the sentence, are its purpose; not after a schedule word between them
+    (`التقى ماكرون اليوم، ومن المقرر أن يتوجه غدا للقاء ميشال`), which tells talks to come."""
     word = item.tokens[trigger.first_token].text
-    return (
-        trigger.value == "meeting"
-        and word.startswith(PURPOSE_PREFIXES)
-        and any(t.value == "meeting" and t.start < trigger.start for t in triggers)
+    if trigger.value != "meeting" or not word.startswith(PURPOSE_PREFIXES):
+        return False
+    before = [t for t in triggers if t.value == "meeting" and t.start < trigger.start]
+    return bool(before) and not any(
+        cue.kind == "status" and before[-1].end <= cue.start < trigger.start for cue in item.cues
     )
 
 
