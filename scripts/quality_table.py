@@ -31,8 +31,10 @@ SETS = (
     "formats_heldout",
     "wire_dev",
     "wire_dev2",
+    "wire_dev3",
     "wire_heldout",
     "wire_heldout2",
+    "wire_heldout3",
 )
 # the team's first two sets carry their dates in their text only; every later set has a
 # newsroom's metadata too, and a `(text only)` row measures it without
